@@ -1,0 +1,41 @@
+package io.khabar.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * enrich-service described an article. Carries everything of {@link ArticleNormalized} that consumers need, plus the
+ * detected language and a list of {@link Annotation}s whose offsets index {@code text}.
+ *
+ * @param schemaVersion      {@link #SCHEMA_VERSION}
+ * @param eventId            unique id of this event (UUID)
+ * @param articleId          stable article id, also the Kafka key
+ * @param revision           copied from {@link ArticleNormalized#revision()}
+ * @param contentHash        copied from {@link ArticleNormalized#contentHash()}
+ * @param receivedAt         when ingest-service accepted the article (end-to-end latency starts here)
+ * @param normalizedAt       when ingest-service normalized it
+ * @param enrichedAt         when this event was produced
+ * @param source             producing newsroom or feed
+ * @param url                canonical URL, may be null
+ * @param title              clean title
+ * @param text               clean body text
+ * @param language           detected language (BCP 47), or {@code und} when undetermined
+ * @param languageConfidence 0..1
+ * @param publishedAt        publication time, may be null
+ * @param authors            bylines
+ * @param paragraphs         paragraph spans into {@code text}
+ * @param annotations        findings with offsets into {@code text}
+ */
+public record ArticleEnriched(int schemaVersion, String eventId, String articleId, long revision,
+                              String contentHash, Instant receivedAt, Instant normalizedAt, Instant enrichedAt,
+                              String source, String url, String title, String text, String language,
+                              double languageConfidence, Instant publishedAt, List<String> authors,
+                              List<Span> paragraphs, List<Annotation> annotations) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public ArticleEnriched {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
+        annotations = annotations == null ? List.of() : List.copyOf(annotations);
+    }
+}

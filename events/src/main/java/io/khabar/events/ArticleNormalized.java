@@ -1,0 +1,37 @@
+package io.khabar.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * ingest-service cleaned an article: {@code text} is the body as clean Unicode (NFC) text with paragraphs separated
+ * by a blank line. Every later offset is an index into this {@code text}.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param eventId       unique id of this event (UUID)
+ * @param articleId     stable article id, also the Kafka key
+ * @param revision      orders versions of one article: later revisions replace earlier ones (epoch micros of
+ *                      {@code receivedAt})
+ * @param contentHash   SHA-256 (hex) of source, title and text: equal hashes mean the same content
+ * @param receivedAt    when ingest-service accepted the article
+ * @param normalizedAt  when this event was produced
+ * @param source        producing newsroom or feed
+ * @param url           canonical URL, may be null
+ * @param title         clean title
+ * @param text          clean body text
+ * @param language      the producer's language hint (BCP 47), may be null; detection happens in enrich-service
+ * @param publishedAt   publication time, null when absent or unparseable
+ * @param authors       bylines, never null
+ * @param paragraphs    paragraph spans into {@code text}
+ */
+public record ArticleNormalized(int schemaVersion, String eventId, String articleId, long revision,
+                                String contentHash, Instant receivedAt, Instant normalizedAt, String source,
+                                String url, String title, String text, String language, Instant publishedAt,
+                                List<String> authors, List<Span> paragraphs) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public ArticleNormalized {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
+    }
+}

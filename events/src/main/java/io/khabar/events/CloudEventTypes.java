@@ -1,0 +1,14 @@
+package io.khabar.events;
+
+/** CloudEvents {@code ce_type} and {@code ce_source} values written in binary mode on each topic. */
+public final class CloudEventTypes {
+    public static final String RECEIVED = "io.khabar.article.received.v1";
+    public static final String NORMALIZED = "io.khabar.article.normalized.v1";
+    public static final String ENRICHED = "io.khabar.article.enriched.v1";
+
+    public static final String SOURCE_INGEST = "urn:khabar:ingest-service";
+    public static final String SOURCE_ENRICH = "urn:khabar:enrich-service";
+
+    private CloudEventTypes() {
+    }
+}
