@@ -1,0 +1,6 @@
+package io.khabar.enrich.domain;
+
+/** A detected language (BCP 47, {@code und} when undetermined) and the detector's probability for it. */
+public record LanguageGuess(String language, double confidence) {
+    public static final LanguageGuess UNDETERMINED = new LanguageGuess("und", 0.0);
+}

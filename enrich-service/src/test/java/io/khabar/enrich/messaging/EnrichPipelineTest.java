@@ -1,0 +1,111 @@
+package io.khabar.enrich.messaging;
+
+import io.khabar.events.Annotation;
+import io.khabar.events.ArticleEnriched;
+import io.khabar.events.ArticleNormalized;
+import io.khabar.events.CloudEventTypes;
+import io.khabar.events.DeadLetterHeaders;
+import io.khabar.events.EventJson;
+import io.khabar.events.Span;
+import io.khabar.events.Topics;
+import io.khabar.infra.TestInfra;
+import io.khabar.infra.kafka.TopicProbe;
+import io.khabar.infra.quarkus.KafkaResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** enrich-service against a real Kafka broker: normalized topic in, enriched and dead-letter topics out. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+class EnrichPipelineTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ARABIC = "كشف الكرملين في وقت مبكر من صباح هذا اليوم الثلاثاء عن استضافة الرئيس الروسي"
+            + " فلاديمير بوتين لرئيس النظام السوري بشار الأسد في مقره في منتجع سوتشي على البحر الأسود.";
+    private static final String ENGLISH = "The president said the talks had moved from military operations to finding a"
+            + " political settlement, according to the statement.";
+    private static TopicProbe probe;
+
+    @BeforeAll
+    static void probe() {
+        probe = new TopicProbe(TestInfra.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        probe.close();
+    }
+
+    private static ArticleNormalized normalized(String id, String text, List<Span> paragraphs) {
+        return new ArticleNormalized(1, UUID.randomUUID().toString(), id, 10L, "h", Instant.parse("2017-11-21T06:00:00Z"),
+                Instant.parse("2017-11-21T06:00:01Z"), "test", null, "العنوان", text, null, null, List.of(), paragraphs);
+    }
+
+    @Test
+    void arabicArticleWithAnEnglishQuoteParagraphGetsLanguagesWithOffsets() {
+        String id = "enrich-" + UUID.randomUUID();
+        String text = ARABIC + "\n\n" + ENGLISH;
+        int second = ARABIC.length() + 2;
+        probe.send(Topics.NORMALIZED, id, EventJson.toBytes(normalized(id, text,
+                List.of(new Span(0, ARABIC.length()), new Span(second, text.length())))));
+
+        ConsumerRecord<String, byte[]> record = probe.await(Topics.ENRICHED, r -> id.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("no enriched record for " + id));
+        assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(CloudEventTypes.ENRICHED);
+        ArticleEnriched event = EventJson.read(record.value(), ArticleEnriched.class);
+        assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(event.eventId());
+        assertThat(event.language()).isEqualTo("ar");
+        assertThat(event.languageConfidence()).isGreaterThan(0.9);
+        assertThat(event.text().codePoints().toArray()).containsExactly(text.codePoints().toArray());
+        assertThat(event.receivedAt()).isEqualTo(Instant.parse("2017-11-21T06:00:00Z"));
+        assertThat(event.enrichedAt()).isAfter(event.normalizedAt());
+        assertThat(event.annotations())
+                .extracting(Annotation::kind, Annotation::type, Annotation::start, Annotation::end, Annotation::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("language", "article", 0, text.length(), "ar"),
+                        org.assertj.core.groups.Tuple.tuple("language", "paragraph", second, text.length(), "en"));
+    }
+
+    @Test
+    void malformedNormalizedRecordIsDeadLetteredAndTheNextOneIsStillProcessed() {
+        String badKey = "bad-" + UUID.randomUUID();
+        String badSpanKey = "badspan-" + UUID.randomUUID();
+        String goodKey = "good-" + UUID.randomUUID();
+        probe.send(Topics.NORMALIZED, badKey, "[1,2,3]");
+        probe.send(Topics.NORMALIZED, badSpanKey, EventJson.toBytes(normalized(badSpanKey, "short", List.of(new Span(0, 99)))));
+        probe.send(Topics.NORMALIZED, goodKey, EventJson.toBytes(normalized(goodKey, ENGLISH, List.of())));
+
+        ConsumerRecord<String, byte[]> dead = probe.await(Topics.DEAD_LETTER, r -> badKey.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("malformed record was not dead-lettered"));
+        assertThat(TopicProbe.value(dead)).isEqualTo("[1,2,3]");
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.STAGE)).isEqualTo("enrich");
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.REASON)).startsWith("not a valid ArticleNormalized");
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.NORMALIZED);
+
+        ConsumerRecord<String, byte[]> deadSpan = probe.await(Topics.DEAD_LETTER, r -> badSpanKey.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("event with a bad span was not dead-lettered"));
+        assertThat(TopicProbe.header(deadSpan, DeadLetterHeaders.REASON)).contains("outside the text");
+
+        ConsumerRecord<String, byte[]> good = probe.await(Topics.ENRICHED, r -> goodKey.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("the record after the bad ones was not processed"));
+        assertThat(EventJson.read(good.value(), ArticleEnriched.class).language()).isEqualTo("en");
+    }
+
+    @Test
+    void healthIsUp() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200);
+    }
+}
