@@ -1,0 +1,26 @@
+package io.khabar.store.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** store-service settings ({@code khabar.store.*}). */
+@ConfigMapping(prefix = "khabar.store")
+public interface StoreConfig {
+    /** Attempts at a database write before the record is dead-lettered (the database may be restarting). */
+    @WithDefault("5")
+    int writeAttempts();
+
+    /** Wait before the first retry; doubles on each attempt. */
+    @WithDefault("500ms")
+    Duration retryBackoff();
+
+    /** Page size of {@code GET /articles} when {@code limit} is not given. */
+    @WithDefault("20")
+    int defaultPageSize();
+
+    /** Largest {@code limit} accepted by {@code GET /articles}. */
+    @WithDefault("200")
+    int maxPageSize();
+}

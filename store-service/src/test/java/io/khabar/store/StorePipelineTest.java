@@ -1,0 +1,159 @@
+package io.khabar.store;
+
+import io.khabar.events.Annotation;
+import io.khabar.events.ArticleEnriched;
+import io.khabar.events.DeadLetterHeaders;
+import io.khabar.events.EventJson;
+import io.khabar.events.Topics;
+import io.khabar.infra.TestInfra;
+import io.khabar.infra.kafka.TopicProbe;
+import io.khabar.infra.postgres.Database;
+import io.khabar.infra.quarkus.KafkaResource;
+import io.khabar.infra.quarkus.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** store-service against a real Kafka broker and a real PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class StorePipelineTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String TEXT = "كشف الكرملين عن استضافة الرئيس الروسي فلاديمير بوتين لبشار الأسد.";
+    private static TopicProbe probe;
+
+    @BeforeAll
+    static void probe() {
+        probe = new TopicProbe(TestInfra.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        probe.close();
+    }
+
+    private static ArticleEnriched enriched(String id, long revision, String title, Instant publishedAt) {
+        return new ArticleEnriched(1, UUID.randomUUID().toString(), id, revision, "hash-" + revision,
+                Instant.parse("2017-11-21T06:00:00Z"), Instant.parse("2017-11-21T06:00:01Z"),
+                Instant.parse("2017-11-21T06:00:02Z"), "test", "https://x.test/" + id, title, TEXT, "ar", 0.99,
+                publishedAt, List.of("مراسل"), List.of(),
+                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of())));
+    }
+
+    private static List<Object> row(String id) throws Exception {
+        Database db = TestInfra.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             PreparedStatement ps = c.prepareStatement("SELECT count(*), max(title), max(revision) FROM article WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                List<Object> out = new ArrayList<>();
+                out.add(rs.getLong(1));
+                out.add(rs.getString(2));
+                out.add(rs.getLong(3));
+                return out;
+            }
+        }
+    }
+
+    @Test
+    void enrichedArticleIsStoredAndServedWithArabicIntact() {
+        String id = "store-" + UUID.randomUUID();
+        String title = "الكرملين يعلن تفاصيل زيارة بشار الأسد";
+        probe.send(Topics.ENRICHED, id, EventJson.toBytes(enriched(id, 1, title, null)));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
+        String gotTitle = given().get("/articles/" + id).then().statusCode(200)
+                .body("articleId", equalTo(id)).body("language", equalTo("ar"))
+                .body("annotations[0].kind", equalTo("language"))
+                .extract().path("title");
+        String gotText = given().get("/articles/" + id).then().extract().path("text");
+        assertThat(gotTitle.codePoints().toArray()).containsExactly(title.codePoints().toArray());
+        assertThat(gotText.codePoints().toArray()).containsExactly(TEXT.codePoints().toArray());
+    }
+
+    @Test
+    void newerVersionReplacesOlderAndOlderOrReplayedVersionsNeverOverwrite() throws Exception {
+        String id = "versions-" + UUID.randomUUID();
+        probe.send(Topics.ENRICHED, id, EventJson.toBytes(enriched(id, 2, "v2", null)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(id)).containsExactly(1L, "v2", 2L));
+
+        probe.send(Topics.ENRICHED, id, EventJson.toBytes(enriched(id, 1, "v1 (older, arrives late)", null)));
+        probe.send(Topics.ENRICHED, id, EventJson.toBytes(enriched(id, 2, "v2", null)));
+        probe.send(Topics.ENRICHED, id, EventJson.toBytes(enriched(id, 3, "v3", null)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(id)).containsExactly(1L, "v3", 3L));
+        probe.send(Topics.ENRICHED, id, EventJson.toBytes(enriched(id, 2, "v2 replayed", null)));
+        String marker = "marker-" + UUID.randomUUID();
+        probe.send(Topics.ENRICHED, marker, EventJson.toBytes(enriched(marker, 1, "m", null)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(marker).get(0)).isEqualTo(1L));
+        assertThat(row(id)).containsExactly(1L, "v3", 3L);
+    }
+
+    @Test
+    void listIsNewestFirstWithCursorPaging() {
+        String prefix = "page-" + UUID.randomUUID() + "-";
+        Instant base = Instant.parse("2099-01-01T00:00:00Z"); // newer than any other test article
+        for (int i = 0; i < 5; i++) {
+            probe.send(Topics.ENRICHED, prefix + i, EventJson.toBytes(enriched(prefix + i, 1, "t" + i, base.plusSeconds(i))));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + prefix + 4).then().statusCode(200));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + prefix + 0).then().statusCode(200));
+
+        List<String> first = given().get("/articles?limit=2").then().statusCode(200).extract().path("items.id");
+        String next = given().get("/articles?limit=2").then().extract().path("next");
+        List<String> second = given().queryParam("limit", 2).queryParam("after", next).get("/articles")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(first).containsExactly(prefix + 4, prefix + 3);
+        assertThat(second).containsExactly(prefix + 2, prefix + 1);
+    }
+
+    @Test
+    void badQueriesAre400ProblemsAndUnknownIdIs404() {
+        given().get("/articles?limit=0").then().statusCode(400).contentType("application/problem+json")
+                .body("parameter", equalTo("limit"));
+        given().get("/articles?after=garbage!").then().statusCode(400).body("parameter", equalTo("after"));
+        given().get("/articles/no-such-article").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedEnrichedRecordIsDeadLetteredAndTheNextOneIsStillStored() throws Exception {
+        String badKey = "bad-" + UUID.randomUUID();
+        String goodKey = "good-" + UUID.randomUUID();
+        probe.send(Topics.ENRICHED, badKey, "{\"articleId\":\"x\",\"schemaVersion\":\"not a number\"}");
+        probe.send(Topics.ENRICHED, goodKey, EventJson.toBytes(enriched(goodKey, 1, "after the bad one", null)));
+
+        ConsumerRecord<String, byte[]> dead = probe.await(Topics.DEAD_LETTER, r -> badKey.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("malformed record was not dead-lettered"));
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.STAGE)).isEqualTo("store");
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.REASON)).startsWith("not a valid ArticleEnriched");
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.ENRICHED);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(goodKey)).containsExactly(1L, "after the bad one", 1L));
+    }
+
+    @Test
+    void healthIncludesDatabaseAndKafka() {
+        String health = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .extract().asString();
+        assertThat(health).contains("Database connections health check").containsIgnoringCase("kafka");
+    }
+}
