@@ -1,0 +1,163 @@
+package io.khabar.local;
+
+import io.khabar.infra.kafka.KafkaBrokerProcess;
+import io.khabar.infra.kafka.KhabarTopics;
+import io.khabar.infra.postgres.Database;
+import io.khabar.infra.postgres.PostgresLocator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole pipeline on one machine: a KRaft broker process, PostgreSQL (local or embedded), and the three packaged
+ * services as separate processes. Data and logs live under {@code home}; closing stops everything it started, in
+ * reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Ports of one stack. */
+    public record Ports(int ingest, int enrich, int store, int kafka, int kafkaController) {
+        public static Ports defaults() {
+            return new Ports(8081, 8082, 8083, freePort(), freePort());
+        }
+
+        public static Ports free() {
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
+        }
+    }
+
+    private final Path root;
+    private final Path home;
+    private final Ports ports;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private PostgresLocator postgres;
+    private Database database;
+
+    public LocalStack(Path root, Path home, Ports ports) {
+        this.root = root.toAbsolutePath().normalize();
+        this.home = home.toAbsolutePath().normalize();
+        this.ports = ports;
+    }
+
+    public LocalStack start(java.util.function.Consumer<String> progress) throws IOException {
+        for (String svc : List.of("ingest-service", "enrich-service", "store-service")) {
+            if (!Files.exists(serviceJar(svc))) {
+                throw new IllegalStateException(serviceJar(svc) + " is missing: build first (./mvnw install -DskipTests)");
+            }
+        }
+        Path logs = home.resolve("logs");
+        progress.accept("starting Kafka broker on 127.0.0.1:" + ports.kafka() + " (data in " + home.resolve("kafka") + ")");
+        ServiceProcess kafka = ServiceProcess.start("kafka", List.of(java(), "-Xmx512m", "-cp", localClasspath(),
+                KafkaBrokerProcess.class.getName(), home.resolve("kafka").toString(), Integer.toString(ports.kafka()),
+                Integer.toString(ports.kafkaController())), Map.of(), logs);
+        processes.add(kafka);
+        kafka.awaitReady(this::brokerAnswers, Duration.ofSeconds(60));
+        KhabarTopics.create(bootstrap(), (short) 1);
+
+        progress.accept("starting PostgreSQL");
+        postgres = PostgresLocator.start(home.resolve("postgres"));
+        database = postgres.database("khabar");
+        progress.accept("database: " + database.description());
+
+        startService("store-service", ports.store(), logs, progress);
+        startService("enrich-service", ports.enrich(), logs, progress);
+        startService("ingest-service", ports.ingest(), logs, progress);
+        return this;
+    }
+
+    private void startService(String name, int port, Path logs, java.util.function.Consumer<String> progress) throws IOException {
+        progress.accept("starting " + name + " on http://localhost:" + port);
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        if (name.equals("store-service")) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        }
+        ServiceProcess p = ServiceProcess.start(name, List.of(java(), "-Xmx512m", "-jar", serviceJar(name).toString()), env, logs);
+        processes.add(p);
+        p.awaitReady(() -> ServiceProcess.answers200(http, "http://localhost:" + port + "/q/health/ready"),
+                Duration.ofSeconds(120));
+    }
+
+    private boolean brokerAnswers() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
+            admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public String bootstrap() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public List<ServiceProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    private Path serviceJar(String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private String localClasspath() {
+        Path lib = root.resolve("local-run/target/lib");
+        Path classes = root.resolve("local-run/target/classes");
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException(lib + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        return classes + File.pathSeparator + lib + File.separator + "*";
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        processes.clear();
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.khabar.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.khabar.events.EventJson;
+import io.khabar.infra.postgres.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * End to end: a broker process, PostgreSQL and the three packaged services as separate processes. The seed article
+ * goes in at the front (title = first line) and is asserted at the back, enriched and stored exactly once.
+ */
+class PipelineIT {
+    @TempDir
+    static Path home;
+    static LocalStack stack;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Path SEED = Path.of("..", "samples", "kremlin-assad-visit.ar.txt");
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new LocalStack(Path.of(".."), home, LocalStack.Ports.free()).start(System.out::println);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void seedArticleGoesThroughAllThreeServicesAndIsStoredOnceWithArabicIntact() throws Exception {
+        List<String> lines = Files.readAllLines(SEED, StandardCharsets.UTF_8);
+        String title = lines.get(0).strip();
+        String ingest = "http://localhost:" + stack.ports().ingest();
+        String store = "http://localhost:" + stack.ports().store();
+
+        ArticleFiles files = new ArticleFiles(ingest);
+        ArticleFiles.Result posted = files.postFile(SEED);
+        assertThat(posted.status()).isEqualTo(202);
+        String id = posted.ids().get(0);
+
+        HttpResponse<String>[] got = new HttpResponse[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            got[0] = HTTP.send(HttpRequest.newBuilder(URI.create(store + "/articles/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return got[0].statusCode() == 200;
+        });
+        JsonNode article = EventJson.mapper().readTree(got[0].body());
+        assertThat(article.get("articleId").asText()).isEqualTo(id);
+        assertThat(article.get("language").asText()).isEqualTo("ar");
+        assertThat(article.get("title").asText().codePoints().toArray()).containsExactly(title.codePoints().toArray());
+        String text = article.get("text").asText();
+        // Every paragraph of the body, compared code point by code point (whitespace collapsed as the normalizer does).
+        for (String line : lines.subList(1, lines.size())) {
+            String expected = line.replaceAll("[\\s\\p{Zs}]+", " ").strip();
+            if (!expected.isEmpty() && !expected.equals(title)) {
+                assertThat(text).as("paragraph kept code point for code point").contains(expected);
+            }
+        }
+        assertThat(article.get("storedAt").asText()).isNotBlank();
+
+        // Posting it again: same id, still exactly one stored article.
+        ArticleFiles.Result again = files.postFile(SEED);
+        assertThat(again.ids()).containsExactly(id);
+        String marker = files.postFile(writeMarker()).ids().get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> HTTP.send(
+                HttpRequest.newBuilder(URI.create(store + "/articles/" + marker)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        assertThat(countRows(id)).isEqualTo(1);
+    }
+
+    private static Path writeMarker() throws Exception {
+        Path f = home.resolve("marker-" + System.nanoTime() + ".txt");
+        Files.writeString(f, "Marker article " + f.getFileName() + "\nIt is posted after the repeat, so once it is "
+                + "stored the repeat has been handled too (one partition order per key aside).");
+        return f;
+    }
+
+    private static long countRows(String id) throws Exception {
+        Database db = stack.database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM article WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
