@@ -28,7 +28,7 @@ public final class Khabar {
         Path home = homeEnv == null || homeEnv.isBlank() ? root.resolve(".khabar") : Path.of(homeEnv);
         List<Path> inputs = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            Path p = Path.of(args[i]);
+            Path p = Path.of(System.getProperty("khabar.cwd", ".")).resolve(args[i]);
             if (!Files.exists(p)) {
                 System.err.println("no such file or folder: " + p);
                 System.exit(2);
