@@ -1,6 +1,7 @@
 package io.khabar.infra.kafka;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -16,6 +17,13 @@ public final class InJvmKafkaBroker implements KafkaBroker {
     }
 
     public static InJvmKafkaBroker start() {
+        // A broker inside a test JVM must never end that JVM: Kafka calls Exit.exit/halt on fatal faults (a log
+        // directory removed at shutdown, a thread dying while the JVM exits), which would turn a green test run into
+        // a failed fork. Report instead.
+        Exit.setExitProcedure((status, message) ->
+                System.err.println("in-JVM Kafka broker asked to exit(" + status + "): " + message));
+        Exit.setHaltProcedure((status, message) ->
+                System.err.println("in-JVM Kafka broker asked to halt(" + status + "): " + message));
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
