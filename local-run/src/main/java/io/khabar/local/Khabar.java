@@ -40,7 +40,7 @@ public final class Khabar {
         }
 
         long t0 = System.nanoTime();
-        LocalStack stack = new LocalStack(root, home, LocalStack.Ports.defaults());
+        LocalStack stack = new LocalStack(root, home, LocalStack.Ports.defaults(), "khabar");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping Khabar...");

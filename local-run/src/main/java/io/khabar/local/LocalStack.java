@@ -41,15 +41,18 @@ public final class LocalStack implements AutoCloseable {
     private final Path root;
     private final Path home;
     private final Ports ports;
+    private final String databaseName;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private PostgresLocator postgres;
     private Database database;
 
-    public LocalStack(Path root, Path home, Ports ports) {
+    /** @param databaseName the PostgreSQL database to use (created when missing) */
+    public LocalStack(Path root, Path home, Ports ports, String databaseName) {
         this.root = root.toAbsolutePath().normalize();
         this.home = home.toAbsolutePath().normalize();
         this.ports = ports;
+        this.databaseName = databaseName;
     }
 
     public LocalStack start(java.util.function.Consumer<String> progress) throws IOException {
@@ -69,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
 
         progress.accept("starting PostgreSQL");
         postgres = PostgresLocator.start(home.resolve("postgres"));
-        database = postgres.database("khabar");
+        database = postgres.database(databaseName);
         progress.accept("database: " + database.description());
 
         startService("store-service", ports.store(), logs, progress);
@@ -120,6 +123,13 @@ public final class LocalStack implements AutoCloseable {
         return home;
     }
 
+    /** Drops the stack's database (for test runs that must leave nothing behind). */
+    public void dropDatabase() {
+        if (postgres != null) {
+            postgres.drop(databaseName);
+        }
+    }
+
     public List<ServiceProcess> processes() {
         return List.copyOf(processes);
     }
@@ -148,6 +158,14 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stops the broker and services (the database stays reachable, e.g. to drop it). */
+    public void closeServices() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        processes.clear();
     }
 
     @Override

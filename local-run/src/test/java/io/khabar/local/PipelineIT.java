@@ -38,12 +38,16 @@ class PipelineIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new LocalStack(Path.of(".."), home, LocalStack.Ports.free()).start(System.out::println);
+        // Its own database, dropped afterwards: the test never touches a developer's "khabar" database.
+        String db = "khabar_it_" + Long.toHexString(System.nanoTime());
+        stack = new LocalStack(Path.of(".."), home, LocalStack.Ports.free(), db).start(System.out::println);
     }
 
     @AfterAll
     static void stop() {
         if (stack != null) {
+            stack.closeServices();
+            stack.dropDatabase();
             stack.close();
         }
     }
