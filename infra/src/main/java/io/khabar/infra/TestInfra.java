@@ -15,6 +15,7 @@ import java.util.UUID;
 public final class TestInfra {
     private static KafkaBroker kafka;
     private static Database database;
+    private static io.khabar.infra.kafka.TopicProbe probe;
 
     private TestInfra() {
     }
@@ -30,6 +31,16 @@ public final class TestInfra {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "khabar-test-kafka-stop"));
         }
         return kafka.bootstrapServers();
+    }
+
+    /** A plain Kafka client on the test broker, shared by the tests of this JVM and closed at exit. */
+    public static synchronized io.khabar.infra.kafka.TopicProbe topics() {
+        if (probe == null) {
+            probe = new io.khabar.infra.kafka.TopicProbe(kafkaBootstrapServers());
+            io.khabar.infra.kafka.TopicProbe opened = probe;
+            Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "khabar-test-probe-close"));
+        }
+        return probe;
     }
 
     /** A fresh database for this test JVM, dropped at exit. */

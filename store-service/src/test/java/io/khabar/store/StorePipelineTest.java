@@ -13,8 +13,6 @@ import io.khabar.infra.quarkus.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -40,17 +38,7 @@ import static org.hamcrest.Matchers.equalTo;
 class StorePipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TEXT = "كشف الكرملين عن استضافة الرئيس الروسي فلاديمير بوتين لبشار الأسد.";
-    private static TopicProbe probe;
-
-    @BeforeAll
-    static void probe() {
-        probe = new TopicProbe(TestInfra.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        probe.close();
-    }
+    private static final TopicProbe probe = TestInfra.topics();
 
     private static ArticleEnriched enriched(String id, long revision, String title, Instant publishedAt) {
         return new ArticleEnriched(1, UUID.randomUUID().toString(), id, revision, "hash-" + revision,

@@ -14,8 +14,6 @@ import io.khabar.infra.quarkus.KafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,17 +34,7 @@ class EnrichPipelineTest {
             + " فلاديمير بوتين لرئيس النظام السوري بشار الأسد في مقره في منتجع سوتشي على البحر الأسود.";
     private static final String ENGLISH = "The president said the talks had moved from military operations to finding a"
             + " political settlement, according to the statement.";
-    private static TopicProbe probe;
-
-    @BeforeAll
-    static void probe() {
-        probe = new TopicProbe(TestInfra.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        probe.close();
-    }
+    private static final TopicProbe probe = TestInfra.topics();
 
     private static ArticleNormalized normalized(String id, String text, List<Span> paragraphs) {
         return new ArticleNormalized(1, UUID.randomUUID().toString(), id, 10L, "h", Instant.parse("2017-11-21T06:00:00Z"),

@@ -12,8 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -33,17 +31,7 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTestResource(KafkaResource.class)
 class IngestPipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static TopicProbe probe;
-
-    @BeforeAll
-    static void probe() {
-        probe = new TopicProbe(TestInfra.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        probe.close();
-    }
+    private static final TopicProbe probe = TestInfra.topics();
 
     private static ArticleNormalized awaitNormalized(String id) {
         ConsumerRecord<String, byte[]> record = probe.await(Topics.NORMALIZED, r -> id.equals(r.key()), WAIT)
