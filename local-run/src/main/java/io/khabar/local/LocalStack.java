@@ -42,7 +42,10 @@ public final class LocalStack implements AutoCloseable {
     private final Path home;
     private final Ports ports;
     private final String databaseName;
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    /** The services, in start order (downstream first). */
+    public static final List<String> SERVICES = List.of("store-service", "enrich-service", "ingest-service");
+    private final Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
+    private ServiceProcess kafka;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private PostgresLocator postgres;
     private Database database;
@@ -56,17 +59,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public LocalStack start(java.util.function.Consumer<String> progress) throws IOException {
-        for (String svc : List.of("ingest-service", "enrich-service", "store-service")) {
+        startInfrastructure(progress);
+        startServices(Map.of(), List.of(), progress);
+        return this;
+    }
+
+    /** The broker process and PostgreSQL. */
+    public void startInfrastructure(java.util.function.Consumer<String> progress) throws IOException {
+        for (String svc : SERVICES) {
             if (!Files.exists(serviceJar(svc))) {
                 throw new IllegalStateException(serviceJar(svc) + " is missing: build first (./mvnw install -DskipTests)");
             }
         }
-        Path logs = home.resolve("logs");
         progress.accept("starting Kafka broker on 127.0.0.1:" + ports.kafka() + " (data in " + home.resolve("kafka") + ")");
-        ServiceProcess kafka = ServiceProcess.start("kafka", List.of(java(), "-Xmx512m", "-cp", localClasspath(),
+        kafka = ServiceProcess.start("kafka", List.of(java(), "-Xmx512m", "-cp", localClasspath(),
                 KafkaBrokerProcess.class.getName(), home.resolve("kafka").toString(), Integer.toString(ports.kafka()),
-                Integer.toString(ports.kafkaController())), Map.of(), logs);
-        processes.add(kafka);
+                Integer.toString(ports.kafkaController())), Map.of(), logs());
         kafka.awaitReady(this::brokerAnswers, Duration.ofSeconds(60));
         KhabarTopics.create(bootstrap(), (short) 1);
 
@@ -74,16 +82,25 @@ public final class LocalStack implements AutoCloseable {
         postgres = PostgresLocator.start(home.resolve("postgres"));
         database = postgres.database(databaseName);
         progress.accept("database: " + database.description());
-
-        startService("store-service", ports.store(), logs, progress);
-        startService("enrich-service", ports.enrich(), logs, progress);
-        startService("ingest-service", ports.ingest(), logs, progress);
-        return this;
     }
 
-    private void startService(String name, int port, Path logs, java.util.function.Consumer<String> progress) throws IOException {
+    /**
+     * The three services, each its own JVM, started downstream first and each awaited until ready.
+     *
+     * @param extraEnv   added to every service's environment (e.g. {@code KHABAR_PASS_THROUGH=true})
+     * @param jvmOptions added to every service's JVM ({@code {service}} is replaced by the service name)
+     */
+    public void startServices(Map<String, String> extraEnv, List<String> jvmOptions,
+                              java.util.function.Consumer<String> progress) throws IOException {
+        startService("store-service", ports.store(), extraEnv, jvmOptions, progress);
+        startService("enrich-service", ports.enrich(), extraEnv, jvmOptions, progress);
+        startService("ingest-service", ports.ingest(), extraEnv, jvmOptions, progress);
+    }
+
+    private void startService(String name, int port, Map<String, String> extraEnv, List<String> jvmOptions,
+                              java.util.function.Consumer<String> progress) throws IOException {
         progress.accept("starting " + name + " on http://localhost:" + port);
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(extraEnv);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         if (name.equals("store-service")) {
@@ -91,10 +108,17 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         }
-        ServiceProcess p = ServiceProcess.start(name, List.of(java(), "-Xmx512m", "-jar", serviceJar(name).toString()), env, logs);
-        processes.add(p);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        jvmOptions.forEach(o -> command.add(o.replace("{service}", name)));
+        command.addAll(List.of("-jar", serviceJar(name).toString()));
+        ServiceProcess p = ServiceProcess.start(name, command, env, logs());
+        services.put(name, p);
         p.awaitReady(() -> ServiceProcess.answers200(http, "http://localhost:" + port + "/q/health/ready"),
                 Duration.ofSeconds(120));
+    }
+
+    private Path logs() {
+        return home.resolve("logs");
     }
 
     private boolean brokerAnswers() {
@@ -130,8 +154,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    public List<ServiceProcess> processes() {
-        return List.copyOf(processes);
+    /** Process ids of the running services and of the broker, by name. */
+    public Map<String, Long> pids() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        services.forEach((name, p) -> out.put(name, p.pid()));
+        if (kafka != null) {
+            out.put("kafka", kafka.pid());
+        }
+        return out;
     }
 
     private Path serviceJar(String service) {
@@ -160,22 +190,30 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops the broker and services (the database stays reachable, e.g. to drop it). */
-    public void closeServices() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).close();
+    /** Stops the three services (upstream first); the broker and database keep running. */
+    public void stopServices() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
         }
-        processes.clear();
+        services.clear();
+    }
+
+    /** Stops the services and the broker (the database stays reachable, e.g. to drop it). */
+    public void closeServices() {
+        stopServices();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
     }
 
     @Override
     public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).close();
-        }
-        processes.clear();
+        closeServices();
         if (postgres != null) {
             postgres.close();
+            postgres = null;
         }
     }
 }

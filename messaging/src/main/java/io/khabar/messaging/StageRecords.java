@@ -48,6 +48,17 @@ public final class StageRecords {
     }
 
     /**
+     * The benchmark baseline ({@code khabar.pass-through=true}): the incoming bytes forwarded unread, same key, same
+     * acknowledgement chaining, no CloudEvents headers. Never used in production configuration.
+     */
+    public static Message<byte[]> passThrough(Message<byte[]> in, String key) {
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build();
+        java.util.function.Supplier<CompletionStage<Void>> ack = in::ack;
+        java.util.function.Function<Throwable, CompletionStage<Void>> nack = in::nack;
+        return Message.of(in.getPayload(), Metadata.of(kafka), ack, nack);
+    }
+
+    /**
      * Dead-letters {@code in}: nacks it with the Khabar dead-letter headers, which the connector's dead-letter-queue
      * failure strategy writes alongside its own. Logs one line, without a stack trace.
      */

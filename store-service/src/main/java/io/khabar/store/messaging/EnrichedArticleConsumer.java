@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -22,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * Enriched topic to PostgreSQL. The offset is committed only after the row is written. A record that cannot be read
  * is dead-lettered at once; a database error is retried with backoff ({@code khabar.store.write-attempts}) before the
  * record is dead-lettered, so a database restart does not empty the topic into the dead-letter topic.
+ * With {@code khabar.pass-through=true} (benchmark baseline only) records are acknowledged without being read or written.
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
@@ -31,8 +33,12 @@ public class EnrichedArticleConsumer {
     private final StoreConfig config;
     private final StageMetrics metrics;
 
+    private final boolean passThrough;
+
     @Inject
-    public EnrichedArticleConsumer(ArticleRepository repository, StoreConfig config, MeterRegistry registry) {
+    public EnrichedArticleConsumer(ArticleRepository repository, StoreConfig config, MeterRegistry registry,
+                                   @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
+        this.passThrough = passThrough;
         this.repository = repository;
         this.config = config;
         this.metrics = new StageMetrics(registry, Channels.STAGE);
@@ -41,6 +47,9 @@ public class EnrichedArticleConsumer {
     @Incoming(Channels.ENRICHED_IN)
     @Blocking
     public CompletionStage<Void> store(Message<byte[]> in) {
+        if (passThrough) {
+            return in.ack();
+        }
         String key = StageRecords.incomingKey(in);
         ArticleEnriched article;
         try {

@@ -1,0 +1,405 @@
+package io.khabar.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khabar.events.EventJson;
+import io.khabar.events.Topics;
+import io.khabar.infra.kafka.TopicProbe;
+import io.khabar.local.LocalStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The end-to-end benchmark: a pass-through baseline and the real pipeline on the same broker, side by side in one run;
+ * a throughput run of N real articles written to the raw topic as fast as the producer allows, timed until all are
+ * stored; latency runs at fixed rates over HTTP, measured from timestamps carried in the events; CPU seconds per
+ * article and peak RSS per process. See {@link BenchOptions#USAGE}.
+ */
+public final class Benchmark {
+    private final BenchOptions options;
+    private final Consumer<String> log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+    public Benchmark(BenchOptions options, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("khabar.root", ".")).toAbsolutePath().normalize();
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, root);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        String homeEnv = System.getenv("KHABAR_HOME");
+        Path home = (homeEnv == null || homeEnv.isBlank() ? root.resolve(".khabar") : Path.of(homeEnv)).resolve("bench");
+        Map<String, Object> results = new Benchmark(options, line -> System.out.println("• " + line)).run(root, home);
+        Path json = Report.write(results, options.reportDir());
+        System.out.println();
+        System.out.println(Report.markdown(results));
+        System.out.println("results: " + json + " and " + options.reportDir().resolve("benchmarks.md"));
+        System.exit(0);
+    }
+
+    /** Runs everything and returns the results (also what the harness test inspects). */
+    public Map<String, Object> run(Path root, Path home) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("date", Instant.now().toString());
+        results.put("commit", Report.gitCommit(root));
+        results.put("machine", Report.machine());
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("n", options.n());
+        opts.put("rates", options.rates());
+        opts.put("latencySeconds", options.latencySeconds());
+        opts.put("baseline", options.baseline());
+        opts.put("attached", options.attach());
+        results.put("options", opts);
+
+        log.accept("loading corpus from " + options.corpus());
+        Corpus corpus = Corpus.load(options.corpus(), Math.min(options.n(), 40_000));
+        results.put("corpus", Map.of("distinctArticles", corpus.size(), "source", "SaudiNewsNet (ar) + BBC (en), mixed"));
+        log.accept("corpus: " + corpus.size() + " distinct articles (repeated with fresh ids to reach N)");
+
+        LocalStack stack = null;
+        String bootstrap = options.bootstrap();
+        String ingestUrl = options.ingestUrl();
+        Db db;
+        List<String> jvmOptions = new ArrayList<>();
+        if (options.profile()) {
+            jvmOptions.add("-XX:StartFlightRecording=filename=" + home.resolve("profiles").toAbsolutePath()
+                    + "/{service}.jfr,settings=profile,dumponexit=true");
+            java.nio.file.Files.createDirectories(home.resolve("profiles"));
+        }
+        try {
+            if (!options.attach()) {
+                stack = new LocalStack(root, home, LocalStack.Ports.free(), "khabar_bench_" + runId);
+                stack.startInfrastructure(log);
+                bootstrap = stack.bootstrap();
+                ingestUrl = "http://localhost:" + stack.ports().ingest();
+                db = new Db(stack.database().jdbcUrl(), stack.database().username(), stack.database().password());
+            } else {
+                db = new Db(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+            }
+
+            Map<String, Object> baseline = null;
+            if (options.baseline()) {
+                log.accept("baseline: the same three hops in pass-through mode (no normalization, enrichment or database)");
+                stack.startServices(Map.of("KHABAR_PASS_THROUGH", "true"), List.of(), log);
+                baseline = throughput(stack, bootstrap, db, corpus, "base-" + runId, true);
+                stack.stopServices();
+                results.put("baseline", baseline);
+            }
+            if (stack != null) {
+                stack.startServices(Map.of(), jvmOptions, log);
+            }
+            log.accept("throughput run: " + options.n() + " articles to " + Topics.RAW);
+            Map<String, Object> real = throughput(stack, bootstrap, db, corpus, "tput-" + runId, false);
+            if (baseline != null && baseline.get("articlesPerSecond") instanceof Number b
+                    && real.get("articlesPerSecond") instanceof Number r && b.doubleValue() > 0) {
+                real.put("ratioToBaseline", Math.round(r.doubleValue() / b.doubleValue() * 1000) / 1000.0);
+            }
+            results.put("throughput", real);
+
+            List<Map<String, Object>> latency = new ArrayList<>();
+            for (int rate : options.rates()) {
+                log.accept("latency run: " + rate + " articles/s for " + options.latencySeconds() + " s over HTTP");
+                latency.add(latency(stack, ingestUrl, db, corpus, "lat" + rate + "-" + runId, rate));
+            }
+            results.put("latency", latency);
+            results.put("goals", Report.goals(results));
+            if (options.profile()) {
+                results.put("profiles", home.resolve("profiles").toString());
+            }
+        } finally {
+            if (stack != null) {
+                stack.closeServices();
+                stack.dropDatabase();
+                stack.close();
+            }
+        }
+        return results;
+    }
+
+    private Map<String, Object> throughput(LocalStack stack, String bootstrap, Db db, Corpus corpus, String tag,
+                                           boolean passThrough) throws Exception {
+        int n = options.n();
+        List<byte[]> payloads = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Corpus.Item item = corpus.get(i);
+            ObjectNode a = EventJson.mapper().createObjectNode();
+            a.put("id", tag + "-" + i);
+            a.put("source", tag);
+            a.put("title", item.title());
+            a.put("body", item.body());
+            payloads.add(EventJson.mapper().writeValueAsBytes(a));
+        }
+        long bytes = payloads.stream().mapToLong(p -> p.length).sum();
+        Map<String, Long> pids = stack == null ? Map.of() : stack.pids();
+        ProcessStats.resetPeakRss(pids);
+        Map<String, Double> cpu0 = ProcessStats.cpuSeconds(pids);
+        try (LagMonitor lag = new LagMonitor(bootstrap);
+             KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+            Map<String, Long> before = lag.committedNow();
+            long t0 = System.nanoTime();
+            lag.start(t0);
+            for (int i = 0; i < n; i++) {
+                producer.send(new ProducerRecord<>(Topics.RAW, tag + "-" + i, payloads.get(i)));
+            }
+            producer.flush();
+            double publishSeconds = (System.nanoTime() - t0) / 1e9;
+            log.accept(String.format("published %d articles (%.1f MB) in %.1f s", n, bytes / 1e6, publishSeconds));
+
+            long timeoutMs = Math.max(180_000, n * 20L);
+            long stored;
+            if (passThrough) {
+                stored = awaitStage(lag, before, "store", n, t0, timeoutMs);
+            } else {
+                stored = awaitStored(db, tag, n, t0, timeoutMs);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Thread.sleep(1500); // one more commit interval, so every stage's lag shows drained
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("mode", passThrough ? "pass-through" : "pipeline");
+            out.put("n", n);
+            out.put("megabytes", Math.round(bytes / 1e5) / 10.0);
+            out.put("publishSeconds", round(publishSeconds));
+            out.put("seconds", round(seconds));
+            out.put("completed", stored);
+            out.put("articlesPerSecond", Math.round(stored / seconds));
+            out.put("stages", lag.perStage(before, n));
+            if (!passThrough) {
+                out.put("check", check(db, tag, n, bootstrap));
+            }
+            Map<String, Double> cpu1 = ProcessStats.cpuSeconds(pids);
+            Map<String, Object> cpuPerArticle = new LinkedHashMap<>();
+            cpu1.forEach((k, v) -> cpuPerArticle.put(k, round((v - cpu0.getOrDefault(k, 0.0)) * 1000 / n)));
+            out.put("cpuMillisPerArticle", cpuPerArticle);
+            out.put("peakRssMiB", ProcessStats.peakRssMiB(pids));
+            log.accept(String.format("%s: %d of %d in %.1f s = %d articles/s", out.get("mode"), stored, n, seconds,
+                    (long) out.get("articlesPerSecond")));
+            return out;
+        }
+    }
+
+    /** Stored count, no duplicate ids, and nothing of this run on the dead-letter topic. */
+    private Map<String, Object> check(Db db, String tag, int n, String bootstrap) throws SQLException {
+        Map<String, Object> c = new LinkedHashMap<>();
+        long rows = db.count(tag);
+        long distinct = db.distinctIds(tag);
+        long dead;
+        try (TopicProbe probe = new TopicProbe(bootstrap)) {
+            dead = probe.awaitAll(Topics.DEAD_LETTER, r -> r.key() != null && r.key().startsWith(tag + "-"),
+                    Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
+        }
+        c.put("expected", n);
+        c.put("storedRows", rows);
+        c.put("distinctIds", distinct);
+        c.put("deadLettered", dead);
+        c.put("ok", rows == n && distinct == n && dead == 0);
+        return c;
+    }
+
+    private long awaitStored(Db db, String tag, int n, long t0, long timeoutMs) throws Exception {
+        long last = -1;
+        long lastLog = System.nanoTime();
+        while ((System.nanoTime() - t0) / 1_000_000 < timeoutMs) {
+            long c = db.count(tag);
+            if (c >= n) {
+                return c;
+            }
+            if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                log.accept(String.format("  stored %d of %d after %.0f s", c, n, (System.nanoTime() - t0) / 1e9));
+                lastLog = System.nanoTime();
+            }
+            last = c;
+            Thread.sleep(100);
+        }
+        log.accept("timed out: " + last + " of " + n + " stored");
+        return last;
+    }
+
+    private long awaitStage(LagMonitor lag, Map<String, Long> before, String stage, int n, long t0, long timeoutMs)
+            throws Exception {
+        long done = 0;
+        while ((System.nanoTime() - t0) / 1_000_000 < timeoutMs) {
+            done = lag.committedNow().get(stage) - before.get(stage);
+            if (done >= n) {
+                return done;
+            }
+            Thread.sleep(50);
+        }
+        log.accept("timed out: stage " + stage + " committed " + done + " of " + n);
+        return done;
+    }
+
+    private Map<String, Object> latency(LocalStack stack, String ingestUrl, Db db, Corpus corpus, String tag, int rate)
+            throws Exception {
+        Map<String, Long> pids = stack == null ? Map.of() : stack.pids();
+        ProcessStats.resetPeakRss(pids);
+        Map<String, Double> cpu0 = ProcessStats.cpuSeconds(pids);
+        int total = rate * options.latencySeconds();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        long offset = corpus.size() / 2; // other articles than the throughput run started with
+        timer.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            Corpus.Item item = corpus.get(offset + i);
+            ObjectNode a = EventJson.mapper().createObjectNode();
+            a.put("id", tag + "-" + i);
+            a.put("source", tag);
+            a.put("title", item.title());
+            a.put("body", item.body());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/articles"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(a))).build();
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                if (e == null && r.statusCode() == 202) {
+                    accepted.incrementAndGet();
+                } else {
+                    failures.add(e != null ? e.toString() : "HTTP " + r.statusCode());
+                }
+            }));
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        long t0 = System.nanoTime();
+        while (next.get() < total) {
+            Thread.sleep(100);
+        }
+        timer.shutdown();
+        double publishSeconds = (System.nanoTime() - t0) / 1e9;
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+        long stored = awaitStored(db, tag, accepted.get(), System.nanoTime(), 120_000);
+        Map<String, List<Double>> ms = db.latencies(tag);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rate", rate);
+        out.put("seconds", options.latencySeconds());
+        out.put("achievedRate", Math.round(total / publishSeconds));
+        out.put("sent", total);
+        out.put("accepted", accepted.get());
+        out.put("failed", failures.size());
+        if (!failures.isEmpty()) {
+            out.put("firstFailure", failures.peek());
+        }
+        out.put("stored", stored);
+        Map<String, Object> percentiles = new LinkedHashMap<>();
+        ms.forEach((stage, values) -> percentiles.put(stage, Report.percentiles(values)));
+        out.put("latencyMs", percentiles);
+        Map<String, Double> cpu1 = ProcessStats.cpuSeconds(pids);
+        Map<String, Object> cpuPerArticle = new LinkedHashMap<>();
+        cpu1.forEach((k, v) -> cpuPerArticle.put(k, round((v - cpu0.getOrDefault(k, 0.0)) * 1000 / Math.max(1, stored))));
+        out.put("cpuMillisPerArticle", cpuPerArticle);
+        out.put("peakRssMiB", ProcessStats.peakRssMiB(pids));
+        log.accept(String.format("latency at %d/s: e2e %s", rate, percentiles.get("endToEnd")));
+        return out;
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** The benchmark's queries on store-service's database (parameterized). */
+    record Db(String url, String user, String password) {
+        long count(String source) throws SQLException {
+            return single("SELECT count(*) FROM article WHERE source = ?", source);
+        }
+
+        long distinctIds(String source) throws SQLException {
+            return single("SELECT count(DISTINCT id) FROM article WHERE source = ?", source);
+        }
+
+        private long single(String sql, String source) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                 PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, source);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                if ("42P01".equals(e.getSQLState())) {
+                    return 0; // table not created yet
+                }
+                throw e;
+            }
+        }
+
+        /** Milliseconds per stage, from the timestamps each stage wrote into the event, and the commit time. */
+        Map<String, List<Double>> latencies(String source) throws SQLException {
+            String sql = """
+                    SELECT EXTRACT(EPOCH FROM stored_at - received_at) * 1000,
+                           EXTRACT(EPOCH FROM (document->>'normalizedAt')::timestamptz - received_at) * 1000,
+                           EXTRACT(EPOCH FROM (document->>'enrichedAt')::timestamptz - (document->>'normalizedAt')::timestamptz) * 1000,
+                           EXTRACT(EPOCH FROM stored_at - enriched_at) * 1000
+                    FROM article WHERE source = ?""";
+            Map<String, List<Double>> out = new LinkedHashMap<>();
+            for (String k : List.of("endToEnd", "ingest", "enrich", "store")) {
+                out.put(k, new ArrayList<>());
+            }
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                 PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, source);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.get("endToEnd").add(rs.getDouble(1));
+                        out.get("ingest").add(rs.getDouble(2));
+                        out.get("enrich").add(rs.getDouble(3));
+                        out.get("store").add(rs.getDouble(4));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}
