@@ -192,7 +192,7 @@ public final class Benchmark {
                 stored = awaitStored(db, tag, n, t0, timeoutMs);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Thread.sleep(1500); // one more commit interval, so every stage's lag shows drained
+            awaitAllCommitted(lag, before, n);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("mode", passThrough ? "pass-through" : "pipeline");
             out.put("n", n);
@@ -221,7 +221,7 @@ public final class Benchmark {
         Map<String, Object> c = new LinkedHashMap<>();
         long rows = db.count(tag);
         long distinct = db.distinctIds(tag);
-        long dead;
+        long dead; // a long, also in the JSON
         try (TopicProbe probe = new TopicProbe(bootstrap)) {
             dead = probe.awaitAll(Topics.DEAD_LETTER, r -> r.key() != null && r.key().startsWith(tag + "-"),
                     Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
@@ -232,6 +232,19 @@ public final class Benchmark {
         c.put("deadLettered", dead);
         c.put("ok", rows == n && distinct == n && dead == 0);
         return c;
+    }
+
+    /** Offsets are committed every 500 ms after processing: wait (at most 10 s) until every stage shows drained. */
+    private static void awaitAllCommitted(LagMonitor lag, Map<String, Long> before, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Map<String, Long> now = lag.committedNow();
+            if (now.entrySet().stream().allMatch(e -> e.getValue() - before.get(e.getKey()) >= n)) {
+                Thread.sleep(300); // let the sampler record it
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private long awaitStored(Db db, String tag, int n, long t0, long timeoutMs) throws Exception {

@@ -95,6 +95,38 @@ public final class LocalStack implements AutoCloseable {
         startService("store-service", ports.store(), extraEnv, jvmOptions, progress);
         startService("enrich-service", ports.enrich(), extraEnv, jvmOptions, progress);
         startService("ingest-service", ports.ingest(), extraEnv, jvmOptions, progress);
+        awaitConsumersAssigned(Duration.ofSeconds(60));
+    }
+
+    /** Consumer groups of the three stages; each must own every partition of its input topic before work is sent. */
+    public static final List<String> CONSUMER_GROUPS = List.of("khabar-ingest", "khabar-enrich", "khabar-store");
+
+    /**
+     * Waits until every stage's consumer group is stable with all partitions assigned, so the first articles do not
+     * wait for a group rebalance (health readiness comes earlier than partition assignment).
+     */
+    public void awaitConsumersAssigned(Duration timeout) {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            while (java.time.Instant.now().isBefore(deadline)) {
+                var groups = admin.describeConsumerGroups(CONSUMER_GROUPS).all().get(5, TimeUnit.SECONDS);
+                boolean ready = groups.values().stream().allMatch(g ->
+                        g.groupState() == org.apache.kafka.common.GroupState.STABLE
+                                && g.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum()
+                                >= KhabarTopics.PARTITIONS);
+                if (ready) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for consumer groups", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe consumer groups: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("consumer groups " + CONSUMER_GROUPS + " did not get their partitions within "
+                + timeout.toSeconds() + " s; see " + logs());
     }
 
     private void startService(String name, int port, Map<String, String> extraEnv, List<String> jvmOptions,
