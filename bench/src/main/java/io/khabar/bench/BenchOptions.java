@@ -78,6 +78,12 @@ record BenchOptions(int n, List<Integer> rates, int latencySeconds, boolean base
         if (attach && (bootstrap == null || ingest == null || jdbc == null)) {
             throw new IllegalArgumentException("--attach needs --bootstrap, --ingest-url and --jdbc-url");
         }
+        if (attach && !bootstrap.matches("[\\w.-]+:\\d+(,[\\w.-]+:\\d+)*")) {
+            throw new IllegalArgumentException("--bootstrap needs HOST:PORT[,HOST:PORT...], not " + bootstrap);
+        }
+        if (attach && !jdbc.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--jdbc-url needs a jdbc:postgresql: URL, not " + jdbc);
+        }
         return new BenchOptions(n, rates, seconds, baseline && !attach, profile, corpus, reportDir, attach, bootstrap,
                 ingest, jdbc, user, password);
     }
