@@ -25,12 +25,13 @@ import java.util.List;
  * @param authors            bylines
  * @param paragraphs         paragraph spans into {@code text}
  * @param annotations        findings with offsets into {@code text}
+ * @param facts              copied from {@link ArticleNormalized#facts()}
  */
 public record ArticleEnriched(int schemaVersion, String eventId, String articleId, long revision,
                               String contentHash, Instant receivedAt, Instant normalizedAt, Instant enrichedAt,
                               String source, String url, String title, String text, String language,
                               double languageConfidence, Instant publishedAt, List<String> authors,
-                              List<Span> paragraphs, List<Annotation> annotations) {
+                              List<Span> paragraphs, List<Annotation> annotations, TextFacts facts) {
     public static final int SCHEMA_VERSION = 1;
 
     public ArticleEnriched {

@@ -23,11 +23,13 @@ import java.util.List;
  * @param publishedAt   publication time, null when absent or unparseable
  * @param authors       bylines, never null
  * @param paragraphs    paragraph spans into {@code text}
+ * @param facts         script, direction, sentences, word count, captions and removed noise; may be absent in
+ *                      events from older producers
  */
 public record ArticleNormalized(int schemaVersion, String eventId, String articleId, long revision,
                                 String contentHash, Instant receivedAt, Instant normalizedAt, String source,
                                 String url, String title, String text, String language, Instant publishedAt,
-                                List<String> authors, List<Span> paragraphs) {
+                                List<String> authors, List<Span> paragraphs, TextFacts facts) {
     public static final int SCHEMA_VERSION = 1;
 
     public ArticleNormalized {

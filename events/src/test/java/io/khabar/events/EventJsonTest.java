@@ -28,7 +28,9 @@ class EventJsonTest {
                 Map.of("nameEn", "Vladimir Putin", "lat", 55.75));
         var event = new ArticleEnriched(1, "e2", "a1", 1511244000000000L, "abc", Instant.EPOCH,
                 Instant.EPOCH.plusMillis(5), Instant.EPOCH.plusMillis(9), "src", null, "t", "text body",
-                "ar", 0.99, null, List.of(), List.of(new Span(0, 9)), List.of(annotation));
+                "ar", 0.99, null, List.of(), List.of(new Span(0, 9)), List.of(annotation),
+                new TextFacts("Arab", "rtl", List.of(new Span(0, 9)), 2, 1, List.of("caption"),
+                        List.of(new Removal("caption", 10, 17, "caption"))));
         byte[] json = EventJson.toBytes(event);
         assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"receivedAt\":\"1970-01-01T00:00:00Z\"")

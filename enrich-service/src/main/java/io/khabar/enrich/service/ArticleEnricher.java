@@ -45,7 +45,7 @@ public final class ArticleEnricher {
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
                 in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
                 in.title(), text, article.language(), round(article.confidence()), in.publishedAt(), in.authors(),
-                in.paragraphs(), annotations);
+                in.paragraphs(), annotations, in.facts());
     }
 
     private static double round(double p) {

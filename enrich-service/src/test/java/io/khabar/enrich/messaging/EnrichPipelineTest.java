@@ -38,7 +38,7 @@ class EnrichPipelineTest {
 
     private static ArticleNormalized normalized(String id, String text, List<Span> paragraphs) {
         return new ArticleNormalized(1, UUID.randomUUID().toString(), id, 10L, "h", Instant.parse("2017-11-21T06:00:00Z"),
-                Instant.parse("2017-11-21T06:00:01Z"), "test", null, "العنوان", text, null, null, List.of(), paragraphs);
+                Instant.parse("2017-11-21T06:00:01Z"), "test", null, "العنوان", text, null, null, List.of(), paragraphs, null);
     }
 
     @Test

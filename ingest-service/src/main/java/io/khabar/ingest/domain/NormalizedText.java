@@ -1,9 +1,10 @@
 package io.khabar.ingest.domain;
 
 import io.khabar.events.Span;
+import io.khabar.events.TextFacts;
 
 import java.util.List;
 
-/** Clean title and body text, with the body's paragraph spans. */
-public record NormalizedText(String title, String text, List<Span> paragraphs) {
+/** Clean title and body text, with the body's paragraph spans and what was learned and removed on the way. */
+public record NormalizedText(String title, String text, List<Span> paragraphs, TextFacts facts) {
 }

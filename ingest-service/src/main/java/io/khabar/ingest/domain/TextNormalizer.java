@@ -1,6 +1,11 @@
 package io.khabar.ingest.domain;
 
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import io.khabar.events.Removal;
 import io.khabar.events.Span;
+import io.khabar.events.TextFacts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -9,50 +14,134 @@ import org.jsoup.select.NodeVisitor;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * First-pass normalization: HTML to text (jsoup, block elements become paragraphs, scripts and styles dropped),
- * Unicode NFC, invisible format characters removed, no-break spaces as spaces, whitespace collapsed, one paragraph per
- * line with a blank line between paragraphs. Letters, diacritics and tatweel are kept as written. When the producer
- * sent no title, the first line of a plain-text body is the title; a body that opens by repeating the title loses
- * that line.
+ * Turns a producer's body into clean, faithful text:
+ * <ul>
+ *   <li>HTML to text (jsoup; block elements become paragraphs, scripts and styles dropped);</li>
+ *   <li>Unicode NFC, invisible format characters removed, no-break spaces as spaces, whitespace collapsed, one
+ *       paragraph per line with a blank line between paragraphs. Letters, diacritics and tatweel are kept;</li>
+ *   <li>scraping noise removed and recorded ({@link Removal}): the title repeated at the start or end of the body
+ *       (also with a stray page number after it), lone page numbers at the end, "read more" and social lines, lines
+ *       repeated elsewhere in the body; short lines that the source repeats are image captions and move to
+ *       {@code captions};</li>
+ *   <li>facts: dominant script and direction, sentence spans (ICU), word count and reading time.</li>
+ * </ul>
+ * When the producer sent no title, the first line of the body is the title. No rule here knows any one article.
  */
 public final class TextNormalizer {
     private static final Pattern HTML = Pattern.compile(
             "<\\s*(p|div|br|html|body|span|a|h[1-6]|ul|ol|li|article|section|strong|em|b|i|img|figure|table|blockquote)\\b[^>]*>",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u2028\\u2029\\u0085]");
     /** Zero-width and bidi control characters that carry no meaning in stored text (ZWNJ U+200C is kept: Persian). */
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200D\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\u00AD]");
     private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f]+");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
             "article", "section", "blockquote", "figure", "figcaption", "table", "tr", "header", "footer", "main",
             "aside", "pre", "dd", "dt", "dl", "hr", "body", "address");
 
+    /** A trailing page artifact: a number of 1-3 digits (Latin or Arabic-Indic) after the text. */
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("\\s+[0-9\\u0660-\\u0669\\u06F0-\\u06F9]{1,3}$");
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^(?:[0-9\\u0660-\\u0669\\u06F0-\\u06F9]{1,4}|(?:page|p\\.|صفحة)\\s*[0-9\\u0660-\\u0669]{1,4}(?:\\s*(?:of|/|من)\\s*[0-9\\u0660-\\u0669]{1,4})?)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern READ_MORE = Pattern.compile(
+            "^(?:اقرأ|إقرأ|اقرا)\\s+(?:أيضا|أيضاً|ايضا|ايضاً|المزيد)\\b.*|^(?:read more|read also|related(?: articles?| stories)?|see also|more on this story)\\b.*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SOCIAL = Pattern.compile(
+            "^(?:share(?: this)?(?: article| story| on \\w+)?|follow us(?: on \\w+)?|tweet|(?:شارك|شاركها|شارك الخبر|تابعونا|تابعنا)(?:\\s+(?:على|عبر)\\s+\\S+)?|(?:facebook|twitter|whatsapp|telegram|linkedin|email|print)(?:\\s*[|/·•]\\s*(?:facebook|twitter|whatsapp|telegram|linkedin|email|print))*)\\s*[:.!]?$",
+            Pattern.CASE_INSENSITIVE);
+    /** Sentence-final marks: a line ending with one is prose, not a caption. */
+    private static final Pattern ENDS_AS_PROSE = Pattern.compile("[.!?؟。:؛\"”»'’)]$");
+    static final int CAPTION_MAX_WORDS = 12;
+    static final int WORDS_PER_MINUTE = 200;
+
+    /** A cleaned line and where it was in the original body. */
+    private record Line(String text, int start, int end) {
+    }
+
     public NormalizedText normalize(String title, String body) {
-        String plain = looksLikeHtml(body) ? htmlToText(body) : body;
-        List<String> lines = cleanLines(plain);
-        String cleanTitle = title == null ? null : String.join(" ", cleanLines(title));
-        if ((cleanTitle == null || cleanTitle.isBlank()) && !lines.isEmpty()) {
-            cleanTitle = lines.remove(0);
+        String original = looksLikeHtml(body) ? htmlToText(body) : (body == null ? "" : body);
+        List<Line> lines = lines(original);
+        List<Removal> removed = new ArrayList<>();
+        String cleanTitle = title == null ? "" : String.join(" ", lines(title).stream().map(Line::text).toList());
+        if (cleanTitle.isBlank() && !lines.isEmpty()) {
+            cleanTitle = lines.remove(0).text();
         }
-        if (!lines.isEmpty() && lines.get(0).equals(cleanTitle)) {
-            lines.remove(0);
+        String titleKey = key(cleanTitle);
+
+        // The title printed again at the start or the end of the body (at the end, often with a page number).
+        while (!lines.isEmpty() && !titleKey.isEmpty() && key(lines.get(0).text()).equals(titleKey)) {
+            removed.add(removal("title-repeat", lines.remove(0)));
         }
+        while (!lines.isEmpty()) {
+            Line last = lines.get(lines.size() - 1);
+            String lastKey = key(last.text());
+            if (!titleKey.isEmpty() && (lastKey.equals(titleKey)
+                    || key(TRAILING_NUMBER.matcher(last.text()).replaceFirst("")).equals(titleKey))) {
+                removed.add(removal("title-repeat", lines.remove(lines.size() - 1)));
+            } else if (PAGE_NUMBER.matcher(last.text()).matches()) {
+                removed.add(removal("page-number", lines.remove(lines.size() - 1)));
+            } else {
+                break;
+            }
+        }
+        // Read-more and share/follow lines, wherever they are.
+        List<Line> kept = new ArrayList<>();
+        for (Line l : lines) {
+            if (READ_MORE.matcher(l.text()).matches()) {
+                removed.add(removal("read-more", l));
+            } else if (l.text().length() <= 80 && SOCIAL.matcher(l.text()).matches()) {
+                removed.add(removal("social", l));
+            } else {
+                kept.add(l);
+            }
+        }
+        // Lines the source repeats: short caption-like ones move to captions, others keep their first occurrence.
+        Map<String, Integer> counts = new HashMap<>();
+        kept.forEach(l -> counts.merge(key(l.text()), 1, Integer::sum));
+        Map<String, String> captions = new LinkedHashMap<>();
+        List<Line> body2 = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        for (Line l : kept) {
+            String k = key(l.text());
+            if (counts.get(k) > 1 && isCaptionLike(l.text())) {
+                captions.putIfAbsent(k, l.text());
+                removed.add(removal("caption", l));
+            } else if (seen.putIfAbsent(k, true) != null) {
+                removed.add(removal("repeated-line", l));
+            } else {
+                body2.add(l);
+            }
+        }
+
         StringBuilder text = new StringBuilder();
-        List<Span> paragraphs = new ArrayList<>(lines.size());
-        for (String line : lines) {
+        List<Span> paragraphs = new ArrayList<>(body2.size());
+        for (Line line : body2) {
             if (text.length() > 0) {
                 text.append("\n\n");
             }
             int start = text.length();
-            text.append(line);
+            text.append(line.text());
             paragraphs.add(new Span(start, text.length()));
         }
-        return new NormalizedText(cleanTitle == null ? "" : cleanTitle, text.toString(), paragraphs);
+        String clean = text.toString();
+        removed.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        String script = dominantScript(cleanTitle + "\n" + clean);
+        int words = countWords(clean);
+        TextFacts facts = new TextFacts(script, direction(script), sentences(clean, paragraphs, script), words,
+                (int) Math.ceil(words * 60.0 / WORDS_PER_MINUTE), new ArrayList<>(captions.values()), removed);
+        return new NormalizedText(cleanTitle, clean, paragraphs, facts);
     }
 
     static boolean looksLikeHtml(String body) {
@@ -68,9 +157,7 @@ public final class TextNormalizer {
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     out.append(t.getWholeText().replace('\n', ' '));
-                } else if (node instanceof Element e && ("br".equals(e.normalName()))) {
-                    out.append('\n');
-                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                } else if (node instanceof Element e && ("br".equals(e.normalName()) || BLOCKS.contains(e.normalName()))) {
                     out.append('\n');
                 }
             }
@@ -85,19 +172,113 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    /** NFC, invisible characters removed, spaces collapsed; returns the non-blank lines. */
-    static List<String> cleanLines(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n')
-                .replace('\u2028', '\n').replace('\u2029', '\n');
+    /** Non-blank lines, each cleaned (NFC, invisible characters removed, spaces collapsed), with original offsets. */
+    private static List<Line> lines(String s) {
+        List<Line> out = new ArrayList<>();
+        Matcher m = LINE_BREAK.matcher(s);
+        int start = 0;
+        while (true) {
+            boolean found = m.find();
+            int end = found ? m.start() : s.length();
+            String cleaned = clean(s.substring(start, end));
+            if (!cleaned.isEmpty()) {
+                out.add(new Line(cleaned, start, end));
+            }
+            if (!found) {
+                return out;
+            }
+            start = m.end();
+        }
+    }
+
+    static String clean(String line) {
+        String n = Normalizer.normalize(line, Normalizer.Form.NFC);
         n = INVISIBLE.matcher(n).replaceAll("");
         n = CONTROL.matcher(n).replaceAll(" ");
-        List<String> lines = new ArrayList<>();
-        for (String line : n.split("\n")) {
-            String l = SPACES.matcher(line).replaceAll(" ").strip();
-            if (!l.isEmpty()) {
-                lines.add(l);
+        return SPACES.matcher(n).replaceAll(" ").strip();
+    }
+
+    /**
+     * Comparison key for repeated lines: case-folded, Arabic diacritics and tatweel dropped, alef/ya/teh-marbuta
+     * variants unified, punctuation and spaces ignored. Only used to compare lines, never stored.
+     */
+    static String key(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
+            if (c >= 0x064B && c <= 0x065F || c == 0x0670 || c == 0x0640) {
+                return; // harakat, superscript alef, tatweel
+            }
+            switch (c) {
+                case 0x0622, 0x0623, 0x0625, 0x0671 -> b.append('\u0627');
+                case 0x0649 -> b.append('\u064A');
+                case 0x0629 -> b.append('\u0647');
+                default -> {
+                    if (Character.isLetterOrDigit(c)) {
+                        b.appendCodePoint(c);
+                    } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                        b.append(' ');
+                    }
+                }
+            }
+        });
+        return b.toString().strip();
+    }
+
+    static boolean isCaptionLike(String line) {
+        return line.split("\\s+").length <= CAPTION_MAX_WORDS && !ENDS_AS_PROSE.matcher(line).find();
+    }
+
+    private static Removal removal(String kind, Line l) {
+        return new Removal(kind, l.start(), l.end(), l.text());
+    }
+
+    /** ISO 15924 code of the script of most letters, {@code Zyyy} (common) when there are none. */
+    static String dominantScript(String s) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        s.codePoints().filter(Character::isLetter).forEach(c -> counts.merge(UScript.getScript(c), 1, Integer::sum));
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> UScript.getShortName(e.getKey())).orElse("Zyyy");
+    }
+
+    static String direction(String script) {
+        return Set.of("Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Mand", "Samr").contains(script) ? "rtl" : "ltr";
+    }
+
+    private static List<Span> sentences(String text, List<Span> paragraphs, String script) {
+        BreakIterator it = BreakIterator.getSentenceInstance("Arab".equals(script) ? new ULocale("ar") : ULocale.ENGLISH);
+        List<Span> out = new ArrayList<>();
+        for (Span p : paragraphs) {
+            String para = text.substring(p.start(), p.end());
+            it.setText(para);
+            int start = it.first();
+            for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+                int s = start;
+                int e = end;
+                while (s < e && Character.isWhitespace(para.charAt(s))) {
+                    s++;
+                }
+                while (e > s && Character.isWhitespace(para.charAt(e - 1))) {
+                    e--;
+                }
+                if (e > s) {
+                    out.add(new Span(p.start() + s, p.start() + e));
+                }
             }
         }
-        return lines;
+        return out;
+    }
+
+    private static int countWords(String text) {
+        BreakIterator it = BreakIterator.getWordInstance(ULocale.ROOT);
+        it.setText(text);
+        int words = 0;
+        for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
+            int status = it.getRuleStatus();
+            if (status >= BreakIterator.WORD_NUMBER && status < BreakIterator.WORD_NUMBER_LIMIT
+                    || status >= BreakIterator.WORD_LETTER && status < BreakIterator.WORD_IDEO_LIMIT) {
+                words++;
+            }
+        }
+        return words;
     }
 }

@@ -62,7 +62,7 @@ public final class ArticleIntake {
         return new ArticleNormalized(ArticleNormalized.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
                 revision, hash, received, now, in.source(), ArticleIds.canonicalUrl(in.url()).orElse(null),
                 clean.title(), clean.text(), in.language(), dates.parse(in.publishedAt()).orElse(null), in.authors(),
-                clean.paragraphs());
+                clean.paragraphs(), clean.facts());
     }
 
     private ArticleReceived received(ArticleSubmission s, Instant now, String fallbackId) {

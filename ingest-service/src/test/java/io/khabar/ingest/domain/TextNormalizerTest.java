@@ -33,6 +33,36 @@ class TextNormalizerTest {
     }
 
     @Test
+    void noiseIsRemovedAndRecorded() {
+        NormalizedText n = normalizer.normalize("Storm hits coast", String.join("\n",
+                "Storm hits coast",
+                "Share this article",
+                "The storm reached the coast on Monday.",
+                "Photo: flooded streets",
+                "Officials said damage was heavy.",
+                "Read more: earlier storms",
+                "Photo: flooded streets",
+                "The storm reached the coast on Monday.",
+                "Follow us on Twitter",
+                "2"));
+        assertThat(n.text()).isEqualTo("The storm reached the coast on Monday.\n\nOfficials said damage was heavy.");
+        assertThat(n.facts().captions()).containsExactly("Photo: flooded streets");
+        assertThat(n.facts().removed()).extracting(io.khabar.events.Removal::kind).containsExactly(
+                "title-repeat", "social", "caption", "read-more", "caption", "repeated-line", "social", "page-number");
+        assertThat(n.facts().script()).isEqualTo("Latn");
+        assertThat(n.facts().direction()).isEqualTo("ltr");
+        assertThat(n.facts().sentences()).hasSize(2);
+        assertThat(n.facts().wordCount()).isEqualTo(12);
+    }
+
+    @Test
+    void aShortLineSaidOnceIsKeptAndNumbersInsideTextStay() {
+        NormalizedText n = normalizer.normalize("T", "Short subtitle\nThe vote was 52 to 48\n48");
+        assertThat(n.text()).isEqualTo("Short subtitle\n\nThe vote was 52 to 48");
+        assertThat(n.facts().removed()).extracting(io.khabar.events.Removal::kind).containsExactly("page-number");
+    }
+
+    @Test
     void bodyRepeatingTheTitleOnItsFirstLineLosesThatLine() {
         assertThat(normalizer.normalize("Same", "Same\nBody").text()).isEqualTo("Body");
         assertThat(normalizer.normalize("Other", "Same\nBody").text()).isEqualTo("Same\n\nBody");

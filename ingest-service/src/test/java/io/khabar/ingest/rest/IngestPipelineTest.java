@@ -62,7 +62,9 @@ class IngestPipelineTest {
         // The body repeats the title on its first line: that line is not kept.
         assertThat(event.text()).startsWith("اجتماع الرئيس بوتين بالاسد");
         assertThat(event.text()).contains("فلاديمير بوتين").contains("“ما زال أمامنا طريق طويل");
-        assertThat(event.paragraphs()).isNotEmpty();
+        assertThat(event.paragraphs()).hasSize(9);
+        assertThat(event.facts().captions()).hasSize(3);
+        assertThat(event.facts().script()).isEqualTo("Arab");
         assertThat(event.paragraphs().get(0).start()).isZero();
         assertThat(event.revision()).isPositive();
         assertThat(event.contentHash()).hasSize(64);

@@ -1,0 +1,13 @@
+package io.khabar.events;
+
+/**
+ * Something the normalizer removed from the body, so nothing vanishes silently.
+ *
+ * @param kind  {@code title-repeat}, {@code caption} (moved to {@link TextFacts#captions()}), {@code repeated-line},
+ *              {@code page-number}, {@code read-more}, {@code social}
+ * @param start start offset in the original body (plain text), or in the text extracted from HTML
+ * @param end   end offset (exclusive) in the same string
+ * @param text  what was removed, cleaned
+ */
+public record Removal(String kind, int start, int end, String text) {
+}
