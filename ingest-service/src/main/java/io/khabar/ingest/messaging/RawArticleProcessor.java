@@ -9,6 +9,7 @@ import io.khabar.messaging.StageMetrics;
 import io.khabar.messaging.StageRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +25,7 @@ import java.time.Instant;
  * With {@code khabar.pass-through=true} (benchmark baseline only) records are forwarded unread.
  */
 @ApplicationScoped
+@Startup // load language profiles and ICU data at boot, not on the first article
 public class RawArticleProcessor {
     private final ArticleIntake intake = new ArticleIntake();
     private final StageMetrics metrics;
