@@ -25,7 +25,7 @@ import java.time.Instant;
  * With {@code khabar.pass-through=true} (benchmark baseline only) records are forwarded unread.
  */
 @ApplicationScoped
-@Startup // load language profiles and ICU data at boot, not on the first article
+@Startup // load the language profiles at boot, not on the first article
 public class NormalizedArticleProcessor {
     private final ArticleEnricher enricher = new ArticleEnricher();
     private final StageMetrics metrics;
