@@ -160,13 +160,7 @@ public final class Benchmark {
         int n = options.n();
         List<byte[]> payloads = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Corpus.Item item = corpus.get(i);
-            ObjectNode a = EventJson.mapper().createObjectNode();
-            a.put("id", tag + "-" + i);
-            a.put("source", tag);
-            a.put("title", item.title());
-            a.put("body", item.body());
-            payloads.add(EventJson.mapper().writeValueAsBytes(a));
+            payloads.add(article(tag, i, corpus.get(i)));
         }
         long bytes = payloads.stream().mapToLong(p -> p.length).sum();
         Map<String, Long> pids = stack == null ? Map.of() : stack.pids();
@@ -298,15 +292,9 @@ public final class Benchmark {
             if (i >= total) {
                 return;
             }
-            Corpus.Item item = corpus.get(offset + i);
-            ObjectNode a = EventJson.mapper().createObjectNode();
-            a.put("id", tag + "-" + i);
-            a.put("source", tag);
-            a.put("title", item.title());
-            a.put("body", item.body());
             HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/articles"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(a))).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(article(tag, i, corpus.get(offset + i)))).build();
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                 if (e == null && r.statusCode() == 202) {
                     accepted.incrementAndGet();
@@ -345,6 +333,16 @@ public final class Benchmark {
         out.put("peakRssMiB", ProcessStats.peakRssMiB(pids));
         log.accept(String.format("latency at %d/s: e2e %s", rate, percentiles.get("endToEnd")));
         return out;
+    }
+
+    /** A native article of the run: id {@code tag-i}, source {@code tag} (so the run's rows can be counted). */
+    private static byte[] article(String tag, int i, Corpus.Item item) {
+        ObjectNode a = EventJson.mapper().createObjectNode();
+        a.put("id", tag + "-" + i);
+        a.put("source", tag);
+        a.put("title", item.title());
+        a.put("body", item.body());
+        return EventJson.toBytes(a);
     }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {

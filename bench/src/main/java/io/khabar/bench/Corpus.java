@@ -43,10 +43,6 @@ public final class Corpus {
         return items.get((int) (i % items.size()));
     }
 
-    public long bytes() {
-        return items.stream().mapToLong(i -> i.body().length() * 2L).sum();
-    }
-
     /** Loads up to {@code maxArticles} distinct articles. */
     public static Corpus load(Path newsDir, int maxArticles) throws IOException {
         if (!Files.isDirectory(newsDir)) {

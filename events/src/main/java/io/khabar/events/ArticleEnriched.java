@@ -31,7 +31,7 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
                               String contentHash, Instant receivedAt, Instant normalizedAt, Instant enrichedAt,
                               String source, String url, String title, String text, String language,
                               double languageConfidence, Instant publishedAt, List<String> authors,
-                              List<Span> paragraphs, List<Annotation> annotations, TextFacts facts) {
+                              List<Span> paragraphs, List<Annotation> annotations, TextFacts facts) implements PipelineEvent {
     public static final int SCHEMA_VERSION = 1;
 
     public ArticleEnriched {

@@ -29,7 +29,7 @@ import java.util.List;
 public record ArticleNormalized(int schemaVersion, String eventId, String articleId, long revision,
                                 String contentHash, Instant receivedAt, Instant normalizedAt, String source,
                                 String url, String title, String text, String language, Instant publishedAt,
-                                List<String> authors, List<Span> paragraphs, TextFacts facts) {
+                                List<String> authors, List<Span> paragraphs, TextFacts facts) implements PipelineEvent {
     public static final int SCHEMA_VERSION = 1;
 
     public ArticleNormalized {

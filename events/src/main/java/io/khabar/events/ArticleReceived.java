@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record ArticleReceived(int schemaVersion, String eventId, String articleId, Instant receivedAt,
                               String source, String url, String title, String body, String language,
-                              String publishedAt, List<String> authors, String format) {
+                              String publishedAt, List<String> authors, String format) implements PipelineEvent {
     public static final int SCHEMA_VERSION = 1;
 
     public ArticleReceived {

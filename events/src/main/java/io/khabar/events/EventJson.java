@@ -70,7 +70,8 @@ public final class EventJson {
         }
     }
 
-    static String firstLine(String message) {
+    /** The first line of an (exception) message, for one-line errors. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "";
         }

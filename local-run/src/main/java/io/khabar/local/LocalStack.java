@@ -175,10 +175,6 @@ public final class LocalStack implements AutoCloseable {
         return database;
     }
 
-    public Path home() {
-        return home;
-    }
-
     /** Drops the stack's database (for test runs that must leave nothing behind). */
     public void dropDatabase() {
         if (postgres != null) {

@@ -68,14 +68,6 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String name() {
-        return name;
-    }
-
-    Path log() {
-        return log;
-    }
-
     long pid() {
         return process.pid();
     }

@@ -42,9 +42,7 @@ public final class StageRecords {
                 .withTimestamp(time.atZone(java.time.ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        java.util.function.Supplier<CompletionStage<Void>> ack = in::ack;
-        java.util.function.Function<Throwable, CompletionStage<Void>> nack = in::nack;
-        return Message.of(payload, Metadata.of(kafka, ce), ack, nack);
+        return chained(in, payload, Metadata.of(kafka, ce));
     }
 
     /**
@@ -52,10 +50,14 @@ public final class StageRecords {
      * acknowledgement chaining, no CloudEvents headers. Never used in production configuration.
      */
     public static Message<byte[]> passThrough(Message<byte[]> in, String key) {
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build();
+        return chained(in, in.getPayload(), Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+    }
+
+    /** An outgoing message whose acknowledgement (or failure) is that of {@code in}. */
+    private static Message<byte[]> chained(Message<?> in, byte[] payload, Metadata metadata) {
         java.util.function.Supplier<CompletionStage<Void>> ack = in::ack;
         java.util.function.Function<Throwable, CompletionStage<Void>> nack = in::nack;
-        return Message.of(in.getPayload(), Metadata.of(kafka), ack, nack);
+        return Message.of(payload, metadata, ack, nack);
     }
 
     /**

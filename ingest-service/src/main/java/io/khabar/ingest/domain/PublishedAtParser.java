@@ -39,6 +39,11 @@ public final class PublishedAtParser {
     static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
 
+    private static final Pattern SEPARATOR = Pattern.compile("\\s+[-–—|]\\s+");
+    private static final Pattern FILLER = Pattern.compile(
+            "(?<![\\p{L}])(?:يوم|الموافق|في|الساعه|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?![\\p{L}])");
+    private static final Pattern ERA_SUFFIX = Pattern.compile("(\\d)(هـ|ه|م)(?![\\p{L}])");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, Integer> GREGORIAN = new LinkedHashMap<>();
     private static final Map<String, Integer> HIJRI = new LinkedHashMap<>();
 
@@ -52,7 +57,7 @@ public final class PublishedAtParser {
         month(GREGORIAN, 7, "يوليو", "يوليه", "تموز", "جويلية", "جويلييه", "يوليوز");
         month(GREGORIAN, 8, "أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "غشت");
         month(GREGORIAN, 9, "سبتمبر", "أيلول", "ايلول", "شتنبر");
-        month(GREGORIAN, 10, "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول", "أكتوبر");
+        month(GREGORIAN, 10, "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول");
         month(GREGORIAN, 11, "نوفمبر", "تشرين الثاني", "نونبر");
         month(GREGORIAN, 12, "ديسمبر", "كانون الأول", "كانون الاول", "دجنبر");
         month(HIJRI, 1, "محرم");
@@ -123,7 +128,7 @@ public final class PublishedAtParser {
     /** Dates written with words or numeric day/month/year, in Arabic or English. */
     private Optional<Instant> parseWords(String raw) {
         for (DateTimeFormatter f : ENGLISH) {
-            Optional<Instant> english = english(f, raw.replaceAll("\\s+", " "), defaultZone);
+            Optional<Instant> english = english(f, WHITESPACE.matcher(raw).replaceAll(" "), defaultZone);
             if (english.isPresent()) {
                 return english;
             }
@@ -212,12 +217,10 @@ public final class PublishedAtParser {
                 b.appendCodePoint(Character.toLowerCase(c));
             }
         });
-        String s = b.toString()
-                .replaceAll("\\s+[-–—|]\\s+", " ")
-                .replaceAll("(?<![\\p{L}])(?:يوم|الموافق|في|الساعه|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?![\\p{L}])", " ")
-                .replaceAll("(\\d)(هـ|ه|م)(?![\\p{L}])", "$1 $2")
-                .replaceAll("\\s+", " ").strip();
-        return s;
+        String s = SEPARATOR.matcher(b).replaceAll(" ");
+        s = FILLER.matcher(s).replaceAll(" ");
+        s = ERA_SUFFIX.matcher(s).replaceAll("$1 $2");
+        return WHITESPACE.matcher(s).replaceAll(" ").strip();
     }
 
     private static LocalTime time(String h, String m, String sec, String period) {

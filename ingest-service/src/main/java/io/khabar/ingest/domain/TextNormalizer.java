@@ -108,13 +108,15 @@ public final class TextNormalizer {
             }
         }
         // Lines the source repeats: short caption-like ones move to captions, others keep their first occurrence.
+        List<String> keys = kept.stream().map(l -> key(l.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
-        kept.forEach(l -> counts.merge(key(l.text()), 1, Integer::sum));
+        keys.forEach(k -> counts.merge(k, 1, Integer::sum));
         Map<String, String> captions = new LinkedHashMap<>();
         List<Line> body2 = new ArrayList<>();
         Map<String, Boolean> seen = new HashMap<>();
-        for (Line l : kept) {
-            String k = key(l.text());
+        for (int i = 0; i < kept.size(); i++) {
+            Line l = kept.get(i);
+            String k = keys.get(i);
             if (counts.get(k) > 1 && isCaptionLike(l.text())) {
                 captions.putIfAbsent(k, l.text());
                 removed.add(removal("caption", l));

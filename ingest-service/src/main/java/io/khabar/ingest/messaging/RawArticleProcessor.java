@@ -1,23 +1,17 @@
 package io.khabar.ingest.messaging;
 
-import io.khabar.events.ArticleNormalized;
-import io.khabar.events.ArticleReceived;
 import io.khabar.events.CloudEventTypes;
-import io.khabar.events.EventJson;
 import io.khabar.ingest.service.ArticleIntake;
-import io.khabar.messaging.StageMetrics;
-import io.khabar.messaging.StageRecords;
+import io.khabar.messaging.PipelineStage;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Multi;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
-
-import java.time.Instant;
 
 /**
  * Raw topic to normalized topic. A record that is not an acceptable article is dead-lettered with the reason and the
@@ -28,35 +22,18 @@ import java.time.Instant;
 @Startup // build the normalizer at boot, not on the first article
 public class RawArticleProcessor {
     private final ArticleIntake intake = new ArticleIntake();
-    private final StageMetrics metrics;
-
-    private final boolean passThrough;
+    private final PipelineStage stage;
 
     @Inject
     public RawArticleProcessor(MeterRegistry registry,
                                @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
-        this.metrics = new StageMetrics(registry, Channels.STAGE);
-        this.passThrough = passThrough;
+        this.stage = new PipelineStage(registry, Channels.STAGE, CloudEventTypes.NORMALIZED,
+                CloudEventTypes.SOURCE_INGEST, passThrough);
     }
 
     @Incoming(Channels.RAW_IN)
     @Outgoing(Channels.NORMALIZED_OUT)
     public Multi<Message<byte[]>> normalize(Message<byte[]> in) {
-        String key = StageRecords.incomingKey(in);
-        if (passThrough) {
-            return Multi.createFrom().item(StageRecords.passThrough(in, key));
-        }
-        try {
-            Instant now = Instant.now();
-            ArticleReceived received = intake.readRaw(in.getPayload(), key, now);
-            ArticleNormalized normalized = intake.normalize(received, now);
-            metrics.processed(normalized.receivedAt());
-            return Multi.createFrom().item(StageRecords.forward(in, normalized.articleId(), EventJson.toBytes(normalized),
-                    normalized.eventId(), CloudEventTypes.NORMALIZED, CloudEventTypes.SOURCE_INGEST, now));
-        } catch (RuntimeException e) {
-            metrics.deadLettered();
-            var deadLettered = StageRecords.deadLetter(in, Channels.STAGE, key, e);
-            return Multi.createFrom().emitter(em -> deadLettered.whenComplete((ok, failure) -> em.complete()));
-        }
+        return stage.process(in, (payload, key, now) -> intake.normalize(intake.readRaw(payload, key, now), now));
     }
 }

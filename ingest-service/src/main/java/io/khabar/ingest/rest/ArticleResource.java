@@ -74,11 +74,12 @@ public class ArticleResource {
                         return Problem.response(413, "Too many articles", "at most " + config.maxArticlesPerRequest()
                                 + " articles per request", null, i + 1);
                     }
-                    Response tooLarge = checkSize(line.getBytes(StandardCharsets.UTF_8).length, i + 1);
+                    byte[] article = line.getBytes(StandardCharsets.UTF_8);
+                    Response tooLarge = checkSize(article.length, i + 1);
                     if (tooLarge != null) {
                         return tooLarge;
                     }
-                    accepted.add(acceptOne(line.getBytes(StandardCharsets.UTF_8), i + 1, now));
+                    accepted.add(acceptOne(article, i + 1, now));
                 }
                 if (accepted.isEmpty()) {
                     return Problem.response(400, "Invalid article", "the NDJSON body holds no article", "/", null);

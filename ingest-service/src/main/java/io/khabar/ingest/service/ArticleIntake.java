@@ -42,7 +42,7 @@ public final class ArticleIntake {
         try {
             node = EventJson.mapper().readTree(record);
         } catch (IOException e) {
-            throw new InvalidArticleException("/", "not valid JSON: " + firstLine(e.getMessage()));
+            throw new InvalidArticleException("/", "not valid JSON: " + EventJson.firstLine(e.getMessage()));
         }
         ArticleSubmission submission = parser.parse(node);
         if (node.hasNonNull("eventId") && node.hasNonNull("receivedAt") && node.hasNonNull("articleId")) {
@@ -72,11 +72,4 @@ public final class ArticleIntake {
                 s.url(), s.title(), s.body(), s.language(), s.publishedAt(), s.authors(), s.format());
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

@@ -1,0 +1,54 @@
+package io.khabar.messaging;
+
+import io.khabar.events.EventJson;
+import io.khabar.events.PipelineEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Instant;
+
+/**
+ * One record through a stage that turns each input record into one output event: the output is forwarded (keyed,
+ * with CloudEvents headers, acknowledging the input once written); a record the work rejects is dead-lettered and
+ * nothing is emitted; outcomes are counted. In pass-through mode (benchmark baseline) records are forwarded unread.
+ */
+public final class PipelineStage {
+    /** The stage's own work on one record. Throwing means: dead-letter this record. */
+    @FunctionalInterface
+    public interface Work {
+        PipelineEvent apply(byte[] payload, String key, Instant now);
+    }
+
+    private final String stage;
+    private final String ceType;
+    private final String ceSource;
+    private final boolean passThrough;
+    private final StageMetrics metrics;
+
+    public PipelineStage(MeterRegistry registry, String stage, String ceType, String ceSource, boolean passThrough) {
+        this.stage = stage;
+        this.ceType = ceType;
+        this.ceSource = ceSource;
+        this.passThrough = passThrough;
+        this.metrics = new StageMetrics(registry, stage);
+    }
+
+    public Multi<Message<byte[]>> process(Message<byte[]> in, Work work) {
+        String key = StageRecords.incomingKey(in);
+        if (passThrough) {
+            return Multi.createFrom().item(StageRecords.passThrough(in, key));
+        }
+        try {
+            Instant now = Instant.now();
+            PipelineEvent out = work.apply(in.getPayload(), key, now);
+            metrics.processed(out.receivedAt());
+            return Multi.createFrom().item(StageRecords.forward(in, out.articleId(), EventJson.toBytes(out),
+                    out.eventId(), ceType, ceSource, now));
+        } catch (RuntimeException e) {
+            metrics.deadLettered();
+            var deadLettered = StageRecords.deadLetter(in, stage, key, e);
+            return Multi.createFrom().emitter(em -> deadLettered.whenComplete((ok, failure) -> em.complete()));
+        }
+    }
+}
