@@ -26,12 +26,16 @@ import java.util.List;
  * @param paragraphs         paragraph spans into {@code text}
  * @param annotations        findings with offsets into {@code text}
  * @param facts              copied from {@link ArticleNormalized#facts()}
+ * @param metadata           copied from {@link ArticleNormalized#metadata()}
+ * @param matching           copied from {@link ArticleNormalized#matching()}
+ * @param duplicate          copied from {@link ArticleNormalized#duplicate()}
  */
 public record ArticleEnriched(int schemaVersion, String eventId, String articleId, long revision,
                               String contentHash, Instant receivedAt, Instant normalizedAt, Instant enrichedAt,
                               String source, String url, String title, String text, String language,
                               double languageConfidence, Instant publishedAt, List<String> authors,
-                              List<Span> paragraphs, List<Annotation> annotations, TextFacts facts) implements PipelineEvent {
+                              List<Span> paragraphs, List<Annotation> annotations, TextFacts facts,
+                              PageMetadata metadata, MatchingText matching, Duplicate duplicate) implements PipelineEvent {
     public static final int SCHEMA_VERSION = 1;
 
     public ArticleEnriched {

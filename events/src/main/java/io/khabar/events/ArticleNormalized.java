@@ -19,17 +19,23 @@ import java.util.List;
  * @param url           canonical URL, may be null
  * @param title         clean title
  * @param text          clean body text
- * @param language      the producer's language hint (BCP 47), may be null; detection happens in enrich-service
+ * @param language      detected language of title and text (BCP 47); the producer's hint when the text is too
+ *                      short to tell; {@code und} when neither
+ * @param languageConfidence 0..1 (1 when the producer's hint was taken)
  * @param publishedAt   publication time, null when absent or unparseable
  * @param authors       bylines, never null
  * @param paragraphs    paragraph spans into {@code text}
- * @param facts         script, direction, sentences, word count, captions and removed noise; may be absent in
- *                      events from older producers
+ * @param facts         script, direction, sentences, word count, paragraph languages, captions and removed noise;
+ *                      may be absent in events from older producers
+ * @param metadata      what a full HTML page said about itself (JSON-LD, OpenGraph, meta); null for text
+ * @param matching      the matching layer (normalized word forms with offsets), for search and entity lookup
+ * @param duplicate     whether this story was seen before under another id
  */
 public record ArticleNormalized(int schemaVersion, String eventId, String articleId, long revision,
                                 String contentHash, Instant receivedAt, Instant normalizedAt, String source,
-                                String url, String title, String text, String language, Instant publishedAt,
-                                List<String> authors, List<Span> paragraphs, TextFacts facts) implements PipelineEvent {
+                                String url, String title, String text, String language, double languageConfidence,
+                                Instant publishedAt, List<String> authors, List<Span> paragraphs, TextFacts facts,
+                                PageMetadata metadata, MatchingText matching, Duplicate duplicate) implements PipelineEvent {
     public static final int SCHEMA_VERSION = 1;
 
     public ArticleNormalized {

@@ -30,7 +30,11 @@ class EventJsonTest {
                 Instant.EPOCH.plusMillis(5), Instant.EPOCH.plusMillis(9), "src", null, "t", "text body",
                 "ar", 0.99, null, List.of(), List.of(new Span(0, 9)), List.of(annotation),
                 new TextFacts("Arab", "rtl", List.of(new Span(0, 9)), 2, 1, List.of("caption"),
-                        List.of(new Removal("caption", 10, 17, "caption"))));
+                        List.of(new Removal("caption", 10, 17, "caption")),
+                        List.of(new LanguageSpan(0, 9, "ar", 0.98))),
+                new PageMetadata("t", List.of("A. Writer"), Instant.EPOCH, null, "https://example.org/a", null,
+                        "Example", null, "ar"),
+                new MatchingText("text body", "text body", new int[]{0, 4, 5, 9}), new Duplicate("near", "a0", 0.91));
         byte[] json = EventJson.toBytes(event);
         assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"receivedAt\":\"1970-01-01T00:00:00Z\"")

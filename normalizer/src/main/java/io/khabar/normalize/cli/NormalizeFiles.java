@@ -1,11 +1,11 @@
-package io.khabar.ingest.cli;
+package io.khabar.normalize.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khabar.events.EventJson;
-import io.khabar.ingest.domain.NormalizedText;
-import io.khabar.ingest.domain.TextNormalizer;
-import org.jsoup.Jsoup;
+import io.khabar.normalize.ArticleNormalizer;
+import io.khabar.normalize.NormalizedArticle;
+import io.khabar.normalize.dedup.InMemoryDuplicateIndex;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./khabar normalize FILE|FOLDER...}: runs the normalizer on your own files, with no service running. Plain
- * text (title on line 1), HTML (title from {@code <title>}) and native JSON articles; prints one normalized JSON
- * object per file (pretty for one file, NDJSON for several).
+ * text (title on line 1), HTML (a fragment, or a full page: main content and metadata are extracted) and native JSON
+ * articles. Prints one normalized JSON object per file (pretty for one file, NDJSON for several); files are also
+ * checked against each other for duplicates, in the order given.
  */
 public final class NormalizeFiles {
     private NormalizeFiles() {
@@ -42,11 +43,14 @@ public final class NormalizeFiles {
                 walk.filter(Files::isRegularFile).sorted().forEach(files::add);
             }
         }
-        TextNormalizer normalizer = new TextNormalizer();
+        ArticleNormalizer normalizer = new ArticleNormalizer();
+        InMemoryDuplicateIndex duplicates = new InMemoryDuplicateIndex();
         int failures = 0;
         for (Path f : files) {
             try {
-                ObjectNode out = normalize(normalizer, f);
+                NormalizedArticle n = normalizer.normalize(read(f));
+                n = n.withDuplicate(duplicates.check(f.toString(), n.fingerprint()));
+                ObjectNode out = toJson(f, n);
                 System.out.println(files.size() == 1
                         ? EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out)
                         : EventJson.mapper().writeValueAsString(out));
@@ -58,30 +62,30 @@ public final class NormalizeFiles {
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    static ObjectNode normalize(TextNormalizer normalizer, Path file) throws IOException {
+    static ArticleNormalizer.Input read(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String content = Files.readString(file, StandardCharsets.UTF_8);
-        String title;
-        String body;
         if (name.endsWith(".json")) {
             JsonNode n = EventJson.mapper().readTree(content);
-            title = n.path("title").asText(null);
-            body = n.path("body").asText("");
-        } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-            title = Jsoup.parse(content).title();
-            body = content;
-        } else {
-            int nl = content.indexOf('\n');
-            title = nl < 0 ? content : content.substring(0, nl);
-            body = nl < 0 ? "" : content.substring(nl + 1);
+            List<String> authors = new ArrayList<>();
+            n.path("authors").forEach(a -> authors.add(a.asText()));
+            return new ArticleNormalizer.Input(n.path("title").asText(null), n.path("body").asText(""),
+                    n.path("url").asText(null), n.path("language").asText(null), n.path("publishedAt").asText(null),
+                    authors);
         }
-        NormalizedText n = normalizer.normalize(title, body);
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return ArticleNormalizer.Input.of(null, content);
+        }
+        int nl = content.indexOf('\n');
+        return ArticleNormalizer.Input.of(nl < 0 ? content : content.substring(0, nl), nl < 0 ? "" : content.substring(nl + 1));
+    }
+
+    static ObjectNode toJson(Path file, NormalizedArticle n) {
         ObjectNode out = EventJson.mapper().createObjectNode();
         out.put("file", file.toString());
-        out.put("title", n.title());
-        out.put("text", n.text());
-        out.set("paragraphs", EventJson.mapper().valueToTree(n.paragraphs()));
-        out.set("facts", EventJson.mapper().valueToTree(n.facts()));
+        ObjectNode article = EventJson.mapper().valueToTree(n);
+        article.remove("fingerprint");
+        out.setAll(article);
         return out;
     }
 }

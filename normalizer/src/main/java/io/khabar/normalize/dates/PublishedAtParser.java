@@ -1,4 +1,4 @@
-package io.khabar.ingest.domain;
+package io.khabar.normalize.dates;
 
 import com.ibm.icu.util.IslamicCalendar;
 import com.ibm.icu.util.TimeZone;

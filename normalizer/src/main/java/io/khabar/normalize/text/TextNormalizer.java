@@ -1,4 +1,4 @@
-package io.khabar.ingest.domain;
+package io.khabar.normalize.text;
 
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.BreakIterator;
@@ -142,11 +142,11 @@ public final class TextNormalizer {
         String script = dominantScript(cleanTitle + "\n" + clean);
         int words = countWords(clean);
         TextFacts facts = new TextFacts(script, direction(script), sentences(clean, paragraphs, script), words,
-                (int) Math.ceil(words * 60.0 / WORDS_PER_MINUTE), new ArrayList<>(captions.values()), removed);
+                (int) Math.ceil(words * 60.0 / WORDS_PER_MINUTE), new ArrayList<>(captions.values()), removed, List.of());
         return new NormalizedText(cleanTitle, clean, paragraphs, facts);
     }
 
-    static boolean looksLikeHtml(String body) {
+    public static boolean looksLikeHtml(String body) {
         return body != null && HTML.matcher(body).find();
     }
 

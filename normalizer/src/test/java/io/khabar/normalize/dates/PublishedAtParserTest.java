@@ -1,4 +1,4 @@
-package io.khabar.ingest.domain;
+package io.khabar.normalize.dates;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

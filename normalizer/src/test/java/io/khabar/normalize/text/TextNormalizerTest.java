@@ -1,4 +1,4 @@
-package io.khabar.ingest.domain;
+package io.khabar.normalize.text;
 
 import io.khabar.events.Span;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.khabar.enrich.domain;
+package io.khabar.normalize.language;
 
 /** A detected language (BCP 47, {@code und} when undetermined) and the detector's probability for it. */
 public record LanguageGuess(String language, double confidence) {

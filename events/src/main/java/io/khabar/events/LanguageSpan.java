@@ -1,0 +1,12 @@
+package io.khabar.events;
+
+/**
+ * The language of one stretch of {@code text} (a paragraph), when it can be told.
+ *
+ * @param start      start offset into {@code text}
+ * @param end        end offset (exclusive)
+ * @param language   BCP 47 language, {@code und} when undetermined
+ * @param confidence 0..1
+ */
+public record LanguageSpan(int start, int end, String language, double confidence) {
+}

@@ -1,0 +1,137 @@
+package io.khabar.normalize;
+
+import io.khabar.events.LanguageSpan;
+import io.khabar.events.MatchingText;
+import io.khabar.events.PageMetadata;
+import io.khabar.events.Span;
+import io.khabar.events.TextFacts;
+import io.khabar.normalize.dates.PublishedAtParser;
+import io.khabar.normalize.dedup.MinHasher;
+import io.khabar.normalize.html.ExtractedPage;
+import io.khabar.normalize.html.PageExtractor;
+import io.khabar.normalize.language.LanguageGuess;
+import io.khabar.normalize.language.LanguageIdentifier;
+import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.normalize.text.NormalizedText;
+import io.khabar.normalize.text.TextNormalizer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole normalization of one article, as plain Java (no framework, no I/O): full HTML pages go through main-content
+ * extraction and metadata, then the text normalizer, language identification per article and per paragraph, the
+ * matching layer, the publication date, and the duplicate fingerprint. Thread-safe; build one and share it (building
+ * loads the language profiles and the lexicon).
+ */
+public final class ArticleNormalizer {
+    /** Paragraphs with fewer letters than this take the article's language, with confidence 0. */
+    static final int MIN_PARAGRAPH_LETTERS = 20;
+    private final TextNormalizer text = new TextNormalizer();
+    private final LanguageIdentifier languages = new LanguageIdentifier();
+    private final MatchingAnalyzer matching = new MatchingAnalyzer();
+    private final MinHasher minHasher = new MinHasher();
+    private final PublishedAtParser dates;
+    private final PageExtractor pages;
+
+    /**
+     * What a producer sent.
+     *
+     * @param title        may be null (then the page's headline or the text's first line)
+     * @param body         plain text, an HTML fragment or a full HTML page
+     * @param url          may be null
+     * @param languageHint the producer's BCP 47 tag, may be null
+     * @param publishedAt  as the producer wrote it, may be null
+     * @param authors      may be empty
+     */
+    public record Input(String title, String body, String url, String languageHint, String publishedAt,
+                        List<String> authors) {
+        public Input {
+            authors = authors == null ? List.of() : List.copyOf(authors);
+        }
+
+        public static Input of(String title, String body) {
+            return new Input(title, body, null, null, null, List.of());
+        }
+    }
+
+    public ArticleNormalizer() {
+        this(Clock.systemUTC(), ZoneOffset.UTC);
+    }
+
+    /**
+     * @param clock       "now", for rejecting publication dates in the future
+     * @param defaultZone the zone of dates written without one
+     */
+    public ArticleNormalizer(Clock clock, ZoneId defaultZone) {
+        this.dates = new PublishedAtParser(clock, defaultZone);
+        this.pages = new PageExtractor(dates);
+    }
+
+    public NormalizedArticle normalize(Input in) {
+        String body = in.body() == null ? "" : in.body();
+        String title = in.title();
+        PageMetadata metadata = null;
+        String extraction = TextNormalizer.looksLikeHtml(body) ? "html-fragment" : "text";
+        if (PageExtractor.isFullPage(body)) {
+            ExtractedPage page = pages.extract(body, in.url());
+            metadata = page.metadata();
+            body = page.content();
+            extraction = page.method();
+            if (title == null || title.isBlank()) {
+                title = page.title();
+            }
+        }
+        NormalizedText clean = text.normalize(title, body);
+        String all = clean.title() + "\n" + clean.text();
+        LanguageGuess article = languages.identify(all);
+        if ("und".equals(article.language()) && in.languageHint() != null) {
+            article = new LanguageGuess(in.languageHint(), 1.0);
+        } else if ("und".equals(article.language()) && metadata != null && metadata.language() != null) {
+            article = new LanguageGuess(metadata.language(), 1.0);
+        }
+        List<LanguageSpan> paragraphLanguages = new ArrayList<>(clean.paragraphs().size());
+        for (Span p : clean.paragraphs()) {
+            CharSequence para = clean.text().subSequence(p.start(), p.end());
+            LanguageGuess g = letters(para) >= MIN_PARAGRAPH_LETTERS ? languages.identify(para)
+                    : new LanguageGuess(article.language(), 0.0);
+            paragraphLanguages.add(new LanguageSpan(p.start(), p.end(), g.language(), round(g.confidence())));
+        }
+        TextFacts f = clean.facts();
+        TextFacts facts = new TextFacts(f.script(), f.direction(), f.sentences(), f.wordCount(),
+                f.readingTimeSeconds(), f.captions(), f.removed(), paragraphLanguages);
+        MatchingText match = matching.analyze(clean.text());
+        Instant published = dates.parse(in.publishedAt()).orElse(metadata == null ? null : metadata.publishedAt());
+        List<String> authors = !in.authors().isEmpty() || metadata == null ? in.authors() : metadata.authors();
+        String url = in.url() != null ? in.url() : metadata == null ? null : metadata.canonicalUrl();
+        return new NormalizedArticle(clean.title(), clean.text(), clean.paragraphs(), facts, article.language(),
+                round(article.confidence()), published, authors, url, metadata, extraction, match,
+                minHasher.fingerprint(clean.text(), match), null);
+    }
+
+    public MatchingAnalyzer matching() {
+        return matching;
+    }
+
+    public LanguageIdentifier languages() {
+        return languages;
+    }
+
+    private static int letters(CharSequence s) {
+        int n = 0;
+        for (int i = 0; i < s.length() && n < MIN_PARAGRAPH_LETTERS; i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double round(double p) {
+        return Math.round(p * 1000) / 1000.0;
+    }
+}
