@@ -35,20 +35,43 @@ public final class PipelineStage {
     }
 
     public Multi<Message<byte[]>> process(Message<byte[]> in, Work work) {
+        Outcome o = run(in, work);
+        if (o.forward() != null) {
+            return Multi.createFrom().item(o.forward());
+        }
+        return Multi.createFrom().emitter(em -> o.deadLettered().whenComplete((ok, failure) -> em.complete()));
+    }
+
+    /**
+     * The same for a {@code @Blocking} stage that returns one message: the forwarded message, or null when the record
+     * was dead-lettered (after the dead-letter record is written; nothing is emitted for it).
+     */
+    public Message<byte[]> processOne(Message<byte[]> in, Work work) {
+        Outcome o = run(in, work);
+        if (o.forward() == null) {
+            o.deadLettered().toCompletableFuture().exceptionally(x -> null).join();
+        }
+        return o.forward();
+    }
+
+    /** Either the message to forward or the pending dead-letter write. */
+    private record Outcome(Message<byte[]> forward, java.util.concurrent.CompletionStage<Void> deadLettered) {
+    }
+
+    private Outcome run(Message<byte[]> in, Work work) {
         String key = StageRecords.incomingKey(in);
         if (passThrough) {
-            return Multi.createFrom().item(StageRecords.passThrough(in, key));
+            return new Outcome(StageRecords.passThrough(in, key), null);
         }
         try {
             Instant now = Instant.now();
             PipelineEvent out = work.apply(in.getPayload(), key, now);
             metrics.processed(out.receivedAt());
-            return Multi.createFrom().item(StageRecords.forward(in, out.articleId(), EventJson.toBytes(out),
-                    out.eventId(), ceType, ceSource, now));
+            return new Outcome(StageRecords.forward(in, out.articleId(), EventJson.toBytes(out), out.eventId(), ceType,
+                    ceSource, now), null);
         } catch (RuntimeException e) {
             metrics.deadLettered();
-            var deadLettered = StageRecords.deadLetter(in, stage, key, e);
-            return Multi.createFrom().emitter(em -> deadLettered.whenComplete((ok, failure) -> em.complete()));
+            return new Outcome(null, StageRecords.deadLetter(in, stage, key, e));
         }
     }
 }

@@ -23,4 +23,21 @@ public interface IngestConfig {
     /** How long a POST waits for the broker to acknowledge its articles before answering 503. */
     @WithDefault("30s")
     Duration publishTimeout();
+
+    /** Duplicate detection ({@code khabar.ingest.dedup.*}). */
+    Dedup dedup();
+
+    interface Dedup {
+        /** Mark exact and near duplicates (state in PostgreSQL). When false every article is {@code unchecked}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Estimated shingle similarity at or above which an article is a near duplicate of an earlier one. */
+        @WithDefault("0.5")
+        double nearThreshold();
+
+        /** How far back an original may be: older articles are no longer compared, and are purged at startup. */
+        @WithDefault("P30D")
+        Duration window();
+    }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Reads one article in either accepted shape and validates it:
  * <ul>
- *   <li>native: {@code id?}, {@code source}, {@code url?}, {@code title}, {@code body}, {@code language?},
+ *   <li>native: {@code id?}, {@code source}, {@code url?}, {@code title?}, {@code body}, {@code language?},
  *       {@code publishedAt?}, {@code authors?} (also the {@code ArticleReceived} event, whose {@code articleId} is
  *       read as the id);</li>
  *   <li>IPTC ninjs 3.x: {@code uri}, {@code headlines}, {@code bodies}, {@code firstCreated}, {@code language},
@@ -45,11 +45,14 @@ public final class ArticleParser {
         String source = requiredText(node, "source", MAX_SOURCE);
         String url = url(optionalText(node, "url"), "/url");
         String body = requiredText(node, "body", Integer.MAX_VALUE);
+        // Without a title, a full HTML page's headline or a text body's first line is the title.
         String title = optionalText(node, "title");
-        if (title == null || title.isBlank()) {
-            throw new InvalidArticleException("/title", "is required");
+        if (title != null && title.isBlank()) {
+            title = null;
         }
-        checkLength("/title", title, MAX_TITLE);
+        if (title != null) {
+            checkLength("/title", title, MAX_TITLE);
+        }
         return new ArticleSubmission(id, source, url, title, body, language(optionalText(node, "language"), "/language"),
                 optionalScalar(node, "publishedAt"), authors(node.get("authors"), "/authors"), "native");
     }

@@ -8,20 +8,23 @@ import io.khabar.events.EventJson;
 import io.khabar.ingest.domain.ArticleParser;
 import io.khabar.ingest.domain.ArticleSubmission;
 import io.khabar.ingest.domain.InvalidArticleException;
-import io.khabar.ingest.domain.NormalizedText;
-import io.khabar.ingest.domain.PublishedAtParser;
-import io.khabar.ingest.domain.TextNormalizer;
+import io.khabar.events.Duplicate;
+import io.khabar.normalize.ArticleNormalizer;
+import io.khabar.normalize.NormalizedArticle;
+import io.khabar.normalize.dedup.DuplicateIndex;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** From a producer's article to the events of the ingest stage. Plain Java: no framework, no I/O. */
+/**
+ * From a producer's article to the events of the ingest stage. Plain Java: no framework; the only I/O is the
+ * {@link DuplicateIndex} it is given.
+ */
 public final class ArticleIntake {
     private final ArticleParser parser = new ArticleParser();
-    private final TextNormalizer normalizer = new TextNormalizer();
-    private final PublishedAtParser dates = new PublishedAtParser();
+    private final ArticleNormalizer normalizer = new ArticleNormalizer();
 
     /** Validates one article document (JSON tree) and gives it its stable id. */
     public ArticleReceived accept(JsonNode article, Instant now) {
@@ -53,16 +56,35 @@ public final class ArticleIntake {
         return received(submission, now, key);
     }
 
-    /** The ingest stage's own work: clean text and title, parsed publication time, content hash and revision. */
-    public ArticleNormalized normalize(ArticleReceived in, Instant now) {
-        NormalizedText clean = normalizer.normalize(in.title(), in.body());
-        String hash = ArticleIds.sha256Hex(in.source() + "\n" + clean.title() + "\n" + clean.text());
+    /**
+     * The ingest stage's own work: clean text and title (main content of full pages), page metadata, languages,
+     * matching layer, parsed publication time, duplicate check, content hash and revision.
+     *
+     * @param duplicates where earlier articles are remembered; when it fails the article goes on, marked
+     *                   {@code unchecked}, and {@code onDedupFailure} hears why
+     */
+    public ArticleNormalized normalize(ArticleReceived in, Instant now, DuplicateIndex duplicates,
+                                       java.util.function.BiConsumer<String, RuntimeException> onDedupFailure) {
+        NormalizedArticle n = normalizer.normalize(new ArticleNormalizer.Input(in.title(), in.body(), in.url(),
+                in.language(), in.publishedAt(), in.authors()));
+        Duplicate duplicate;
+        if (duplicates == null) {
+            duplicate = new Duplicate(Duplicate.UNCHECKED, null, 0);
+        } else {
+            try {
+                duplicate = duplicates.check(in.articleId(), n.fingerprint());
+            } catch (RuntimeException e) {
+                onDedupFailure.accept(in.articleId(), e);
+                duplicate = new Duplicate(Duplicate.UNCHECKED, null, 0);
+            }
+        }
+        String hash = ArticleIds.sha256Hex(in.source() + "\n" + n.title() + "\n" + n.text());
         Instant received = in.receivedAt() == null ? now : in.receivedAt();
         long revision = ChronoUnit.MICROS.between(Instant.EPOCH, received);
         return new ArticleNormalized(ArticleNormalized.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
-                revision, hash, received, now, in.source(), ArticleIds.canonicalUrl(in.url()).orElse(null),
-                clean.title(), clean.text(), in.language(), dates.parse(in.publishedAt()).orElse(null), in.authors(),
-                clean.paragraphs(), clean.facts());
+                revision, hash, received, now, in.source(), ArticleIds.canonicalUrl(n.url()).orElse(null),
+                n.title(), n.text(), n.language(), n.languageConfidence(), n.publishedAt(), n.authors(),
+                n.paragraphs(), n.facts(), n.metadata(), n.matching(), duplicate);
     }
 
     private ArticleReceived received(ArticleSubmission s, Instant now, String fallbackId) {

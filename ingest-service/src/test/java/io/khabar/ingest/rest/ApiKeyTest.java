@@ -1,6 +1,7 @@
 package io.khabar.ingest.rest;
 
 import io.khabar.infra.quarkus.KafkaResource;
+import io.khabar.infra.quarkus.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(ApiKeyTest.WithApiKey.class)
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
 class ApiKeyTest {
     public static class WithApiKey implements QuarkusTestProfile {
         @Override

@@ -8,6 +8,9 @@ import io.khabar.events.Topics;
 import io.khabar.infra.TestInfra;
 import io.khabar.infra.kafka.TopicProbe;
 import io.khabar.infra.quarkus.KafkaResource;
+import io.khabar.infra.quarkus.PostgresResource;
+import io.khabar.events.Duplicate;
+import io.khabar.events.LanguageSpan;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,9 +29,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-/** ingest-service against a real Kafka broker: HTTP and raw topic in, normalized topic and dead-letter topic out. */
+/**
+ * ingest-service against a real Kafka broker and a real PostgreSQL (deduplication state): HTTP and raw topic in,
+ * normalized topic and dead-letter topic out.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
 class IngestPipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final TopicProbe probe = TestInfra.topics();
@@ -68,6 +75,66 @@ class IngestPipelineTest {
         assertThat(event.paragraphs().get(0).start()).isZero();
         assertThat(event.revision()).isPositive();
         assertThat(event.contentHash()).hasSize(64);
+        assertThat(event.language()).isEqualTo("ar");
+        assertThat(event.facts().paragraphLanguages()).hasSize(9).extracting(LanguageSpan::language).containsOnly("ar");
+        assertThat(event.matching().stems()).contains("موسكو"); // from لموسكو
+        assertThat(event.matching().size()).isGreaterThan(300);
+        // other tests post the seed too: whichever came first, the check ran against the database
+        assertThat(event.duplicate().status()).isNotEqualTo(Duplicate.UNCHECKED);
+    }
+
+    private static String post(String source, String title, String body) {
+        String json = EventJson.toJson(java.util.Map.of("source", source, "title", title, "body", body));
+        return given().contentType(ContentType.JSON).body(json).when().post("/articles")
+                .then().statusCode(202).extract().path("ids[0]");
+    }
+
+    @Test
+    void exactAndNearDuplicatesAreMarkedWithTheFirstIdADifferentStoryIsNot() throws Exception {
+        // a real CNN Arabic story that no other test here posts
+        String body = Files.readString(Path.of("../../shared/data/html/newspaper4k/tests/data/txt/arabic_article.txt"));
+        String title = "معارضون يسيطرون على مخازن للصواريخ بريف دمشق";
+        String marker = "\n\nرقم المرجع " + UUID.randomUUID().toString().replace("-", " ");
+        String first = post("wire-a", title, body);
+        assertThat(awaitNormalized(first).duplicate()).isEqualTo(Duplicate.unique());
+        String copy = post("wire-b", title, body);
+        assertThat(awaitNormalized(copy).duplicate()).isEqualTo(new Duplicate(Duplicate.EXACT, first, 1.0));
+        String rewrite = post("wire-c", "فصائل معارضة تسيطر على مستودعات أسلحة", body
+                .replace("أكدت جهات سورية معارضة", "قالت مصادر سورية معارضة")
+                .replace("المرصد السوري لحقوق الإنسان", "المرصد السوري") + marker);
+        assertThat(body).contains("أكدت جهات سورية معارضة", "المرصد السوري لحقوق الإنسان");
+        Duplicate near = awaitNormalized(rewrite).duplicate();
+        assertThat(near.status()).isEqualTo(Duplicate.NEAR);
+        assertThat(near.of()).isEqualTo(first);
+        String other = post("wire-d", "غارات روسية في سوريا", "قالت وزارة الدفاع الروسية اليوم إن طائراتها نفذت "
+                + "عشرات الغارات على مواقع في ريف دير الزور، وإن الرئيس بوتين ناقش مع الأسد الوضع العسكري." + marker);
+        assertThat(awaitNormalized(other).duplicate()).isEqualTo(Duplicate.unique());
+    }
+
+    @Test
+    void fullHtmlPageWithoutTitleGivesMainTextAndMetadata() {
+        String page = "<!doctype html><html lang=\"en\"><head><title>Ignored | Site</title>"
+                + "<meta property=\"og:title\" content=\"Council votes on the budget\">"
+                + "<meta property=\"og:site_name\" content=\"Example News\">"
+                + "<meta property=\"article:published_time\" content=\"2024-03-01T10:00:00Z\">"
+                + "<meta name=\"author\" content=\"Jane Reporter\"></head><body>"
+                + "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/sport\">Sport</a></nav>"
+                + "<article><h1>Council votes on the budget</h1>"
+                + "<p>The city council met on Friday evening to vote on next year's budget after a long debate.</p>"
+                + "<p>The mayor said the vote was a turning point for the city's schools and its public transport.</p>"
+                + "<p>Opposition members said they would challenge parts of the plan in the coming weeks.</p>"
+                + "</article><footer>Copyright Example News</footer></body></html>";
+        String id = given().contentType(ContentType.JSON)
+                .body(EventJson.toJson(java.util.Map.of("source", "page-" + UUID.randomUUID(), "body", page)))
+                .when().post("/articles").then().statusCode(202).extract().path("ids[0]");
+        ArticleNormalized event = awaitNormalized(id);
+        assertThat(event.title()).isEqualTo("Council votes on the budget");
+        assertThat(event.text()).startsWith("The city council met").doesNotContain("Home").doesNotContain("Copyright");
+        assertThat(event.paragraphs()).hasSize(3);
+        assertThat(event.authors()).containsExactly("Jane Reporter");
+        assertThat(event.publishedAt()).hasToString("2024-03-01T10:00:00Z");
+        assertThat(event.metadata().siteName()).isEqualTo("Example News");
+        assertThat(event.language()).isEqualTo("en");
     }
 
     @Test
@@ -116,11 +183,14 @@ class IngestPipelineTest {
     }
 
     @Test
-    void missingTitleIs400ProblemNamingTheField() {
-        given().contentType(ContentType.JSON).body("{\"source\":\"s\",\"body\":\"b\"}")
+    void missingBodyAndNonTextTitleAre400ProblemsNamingTheField() {
+        given().contentType(ContentType.JSON).body("{\"source\":\"s\",\"title\":\"t\"}")
                 .when().post("/articles")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("field", equalTo("/title")).body("status", equalTo(400));
+                .body("field", equalTo("/body")).body("status", equalTo(400));
+        given().contentType(ContentType.JSON).body("{\"source\":\"s\",\"title\":7,\"body\":\"b\"}")
+                .when().post("/articles")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("/title"));
     }
 
     @Test

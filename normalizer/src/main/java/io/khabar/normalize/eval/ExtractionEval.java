@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * table: per set, pages, macro precision, recall and F1, micro F1 and the worst pages.
  */
 public final class ExtractionEval {
-    record Page(String set, String name, String html, String expected) {
+    public record Page(String set, String name, String html, String expected) {
     }
 
     record Scored(Page page, TokenScore score, String method, long micros) {
@@ -62,7 +62,7 @@ public final class ExtractionEval {
                         x.page().name(), x.score().precision(), x.score().recall(), x.score().f1(), x.method()));
     }
 
-    static List<Page> pages(Path data) throws IOException {
+    public static List<Page> pages(Path data) throws IOException {
         List<Page> pages = new ArrayList<>();
         Path mozilla = data.resolve("html/mozilla-readability/test/test-pages");
         if (Files.isDirectory(mozilla)) {

@@ -215,6 +215,6 @@ public final class PageMetadataReader {
 
     private static String clean(String s) {
         return s == null ? null : emptyToNull(org.jsoup.parser.Parser.unescapeEntities(s, false)
-                .replaceAll("\\s+", " "));
+                .replaceAll("[\\s\\p{Z}\\u200B-\\u200F\\u202A-\\u202E\\uFEFF]+", " "));
     }
 }
