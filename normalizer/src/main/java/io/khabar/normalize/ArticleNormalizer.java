@@ -32,7 +32,7 @@ public final class ArticleNormalizer {
     /** Paragraphs with fewer letters than this take the article's language, with confidence 0. */
     static final int MIN_PARAGRAPH_LETTERS = 20;
     private final TextNormalizer text = new TextNormalizer();
-    private final LanguageIdentifier languages = new LanguageIdentifier();
+    private final LanguageIdentifier languages;
     private final MatchingAnalyzer matching = new MatchingAnalyzer();
     private final MinHasher minHasher = new MinHasher();
     private final PublishedAtParser dates;
@@ -68,6 +68,15 @@ public final class ArticleNormalizer {
      * @param defaultZone the zone of dates written without one
      */
     public ArticleNormalizer(Clock clock, ZoneId defaultZone) {
+        this(clock, defaultZone, java.util.Set.of());
+    }
+
+    /**
+     * @param candidateLanguages ISO 639-1 codes that language identification chooses among (a newsroom's own
+     *                           languages), empty for all 71 it knows
+     */
+    public ArticleNormalizer(Clock clock, ZoneId defaultZone, java.util.Set<String> candidateLanguages) {
+        this.languages = new LanguageIdentifier(candidateLanguages);
         this.dates = new PublishedAtParser(clock, defaultZone);
         this.pages = new PageExtractor(dates);
     }
@@ -87,19 +96,38 @@ public final class ArticleNormalizer {
             }
         }
         NormalizedText clean = text.normalize(title, body);
-        String all = clean.title() + "\n" + clean.text();
-        LanguageGuess article = languages.identify(all);
+        // A first guess from the title and the start of the text, then each paragraph checked against it.
+        LanguageGuess first = languages.identify(clean.title() + "\n" + LanguageIdentifier.sample(clean.text()));
+        List<LanguageSpan> paragraphLanguages = new ArrayList<>(clean.paragraphs().size());
+        java.util.Map<String, double[]> votes = new java.util.HashMap<>(); // language -> {letters, letters x confidence}
+        for (Span p : clean.paragraphs()) {
+            CharSequence para = clean.text().subSequence(p.start(), p.end());
+            int letters = letters(para, LanguageIdentifier.MAX_CHARS);
+            LanguageGuess g = letters >= MIN_PARAGRAPH_LETTERS ? languages.confirm(para, first.language())
+                    : LanguageGuess.UNDETERMINED;
+            paragraphLanguages.add(new LanguageSpan(p.start(), p.end(), g.language(), round(g.confidence())));
+            if (!"und".equals(g.language())) {
+                double[] v = votes.computeIfAbsent(g.language(), k -> new double[2]);
+                v[0] += letters;
+                v[1] += letters * g.confidence();
+            }
+        }
+        // The article's language: the paragraphs' vote by letters; when no paragraph can tell, the first guess; then
+        // the producer's hint, then the page's own declaration.
+        LanguageGuess article = votes.entrySet().stream().max(java.util.Comparator.comparingDouble(e -> e.getValue()[0]))
+                .map(e -> new LanguageGuess(e.getKey(), e.getValue()[1] / e.getValue()[0]))
+                .orElse(first);
         if ("und".equals(article.language()) && in.languageHint() != null) {
             article = new LanguageGuess(in.languageHint(), 1.0);
         } else if ("und".equals(article.language()) && metadata != null && metadata.language() != null) {
             article = new LanguageGuess(metadata.language(), 1.0);
         }
-        List<LanguageSpan> paragraphLanguages = new ArrayList<>(clean.paragraphs().size());
-        for (Span p : clean.paragraphs()) {
-            CharSequence para = clean.text().subSequence(p.start(), p.end());
-            LanguageGuess g = letters(para) >= MIN_PARAGRAPH_LETTERS ? languages.identify(para)
-                    : new LanguageGuess(article.language(), 0.0);
-            paragraphLanguages.add(new LanguageSpan(p.start(), p.end(), g.language(), round(g.confidence())));
+        // Paragraphs too short to tell take the article's language, with confidence 0.
+        for (int i = 0; i < paragraphLanguages.size(); i++) {
+            LanguageSpan l = paragraphLanguages.get(i);
+            if ("und".equals(l.language())) {
+                paragraphLanguages.set(i, new LanguageSpan(l.start(), l.end(), article.language(), 0.0));
+            }
         }
         TextFacts f = clean.facts();
         TextFacts facts = new TextFacts(f.script(), f.direction(), f.sentences(), f.wordCount(),
@@ -121,9 +149,9 @@ public final class ArticleNormalizer {
         return languages;
     }
 
-    private static int letters(CharSequence s) {
+    private static int letters(CharSequence s, int maxChars) {
         int n = 0;
-        for (int i = 0; i < s.length() && n < MIN_PARAGRAPH_LETTERS; i++) {
+        for (int i = 0; i < s.length() && i < maxChars; i++) {
             if (Character.isLetter(s.charAt(i))) {
                 n++;
             }

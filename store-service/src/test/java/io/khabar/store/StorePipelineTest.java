@@ -45,7 +45,8 @@ class StorePipelineTest {
                 Instant.parse("2017-11-21T06:00:00Z"), Instant.parse("2017-11-21T06:00:01Z"),
                 Instant.parse("2017-11-21T06:00:02Z"), "test", "https://x.test/" + id, title, TEXT, "ar", 0.99,
                 publishedAt, List.of("مراسل"), List.of(),
-                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of())), null);
+                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of())), null, null,
+                null, null);
     }
 
     private static List<Object> row(String id) throws Exception {

@@ -1,13 +1,13 @@
 package io.khabar.bench.jmh;
 
-import io.khabar.enrich.domain.LanguageDetector;
 import io.khabar.enrich.service.ArticleEnricher;
 import io.khabar.events.ArticleEnriched;
 import io.khabar.events.ArticleNormalized;
 import io.khabar.events.EventJson;
-import io.khabar.ingest.domain.NormalizedText;
-import io.khabar.ingest.domain.TextNormalizer;
 import io.khabar.ingest.service.ArticleIntake;
+import io.khabar.normalize.ArticleNormalizer;
+import io.khabar.normalize.NormalizedArticle;
+import io.khabar.normalize.language.LanguageIdentifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pure-Java hot paths of the pipeline, per article: ingest's normalization, enrich's language detection and
- * annotation, and the JSON (de)serialization every hop pays. Inputs are the bundled seed article (Arabic) and an
+ * The pure-Java hot paths of the pipeline, per article: ingest's whole normalization, language identification,
+ * enrich's annotation, and the JSON (de)serialization every hop pays. Inputs are the bundled seed article (Arabic) and an
  * English article of similar length. Run with {@code ./khabar jmh} (JMH options pass through).
  */
 @State(Scope.Benchmark)
@@ -58,8 +58,8 @@ public class HotPathBenchmarks {
     private String body;
     private ArticleNormalized normalized;
     private byte[] normalizedJson;
-    private final TextNormalizer normalizer = new TextNormalizer();
-    private final LanguageDetector detector = new LanguageDetector();
+    private final ArticleNormalizer normalizer = new ArticleNormalizer();
+    private final LanguageIdentifier detector = new LanguageIdentifier();
     private final ArticleEnricher enricher = new ArticleEnricher();
 
     @Setup
@@ -75,18 +75,18 @@ public class HotPathBenchmarks {
         }
         var received = new ArticleIntake().accept(EventJson.mapper().valueToTree(
                 java.util.Map.of("source", "jmh", "title", title, "body", body)), Instant.now());
-        normalized = new ArticleIntake().normalize(received, Instant.now());
+        normalized = new ArticleIntake().normalize(received, Instant.now(), null, (id, e) -> { });
         normalizedJson = EventJson.toBytes(normalized);
     }
 
     @Benchmark
-    public NormalizedText normalize() {
-        return normalizer.normalize(title, body);
+    public NormalizedArticle normalize() {
+        return normalizer.normalize(ArticleNormalizer.Input.of(title, body));
     }
 
     @Benchmark
     public Object detectLanguage() {
-        return detector.detect(normalized.text());
+        return detector.identify(normalized.text());
     }
 
     @Benchmark

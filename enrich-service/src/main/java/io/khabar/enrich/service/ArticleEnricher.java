@@ -1,8 +1,9 @@
 package io.khabar.enrich.service;
 
-import io.khabar.enrich.domain.LanguageDetector;
-import io.khabar.enrich.domain.LanguageGuess;
 import io.khabar.events.Annotation;
+import io.khabar.events.LanguageSpan;
+import io.khabar.normalize.language.LanguageGuess;
+import io.khabar.normalize.language.LanguageIdentifier;
 import io.khabar.events.ArticleEnriched;
 import io.khabar.events.ArticleNormalized;
 import io.khabar.events.Span;
@@ -14,38 +15,55 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Describes a normalized article. Today: the language of the article (title and text) and of each paragraph long
- * enough to tell, as {@code language} annotations with offsets into {@code text}. Plain Java, no framework.
+ * Describes a normalized article. Today: the language of the article and of each paragraph whose language differs
+ * from it, as {@code language} annotations with offsets into {@code text}. ingest-service identifies languages; events
+ * from older producers that carry none are identified here. Plain Java, no framework.
  */
 public final class ArticleEnricher {
     static final int MIN_PARAGRAPH_CHARS = 40;
-    private final LanguageDetector languages = new LanguageDetector();
+    private final LanguageIdentifier languages = new LanguageIdentifier();
 
     public ArticleEnriched enrich(ArticleNormalized in, Instant now) {
         if (in.articleId() == null || in.articleId().isBlank()) {
             throw new IllegalArgumentException("normalized event without articleId");
         }
         String text = in.text() == null ? "" : in.text();
-        LanguageGuess article = languages.detect((in.title() == null ? "" : in.title() + "\n") + text);
+        in.paragraphs().forEach(p -> checkSpan(p.start(), p.end(), text));
         List<Annotation> annotations = new ArrayList<>();
+        LanguageGuess article;
+        List<LanguageSpan> paragraphs = in.facts() == null ? List.of() : in.facts().paragraphLanguages();
+        if (in.language() != null && !"und".equals(in.language()) && !paragraphs.isEmpty()) {
+            article = new LanguageGuess(in.language(), in.languageConfidence());
+        } else {
+            article = languages.identify((in.title() == null ? "" : in.title() + "\n") + text);
+            paragraphs = new ArrayList<>();
+            for (Span p : in.paragraphs()) {
+                if (p.end() - p.start() >= MIN_PARAGRAPH_CHARS) {
+                    LanguageGuess g = languages.identify(text.substring(p.start(), p.end()));
+                    paragraphs.add(new LanguageSpan(p.start(), p.end(), g.language(), g.confidence()));
+                }
+            }
+        }
         annotations.add(new Annotation("language", "article", 0, text.length(), article.language(),
                 round(article.confidence()), Map.of()));
-        for (Span p : in.paragraphs()) {
-            if (p.end() > text.length()) {
-                throw new IllegalArgumentException("paragraph span " + p + " is outside the text (" + text.length() + ")");
-            }
-            if (p.end() - p.start() >= MIN_PARAGRAPH_CHARS) {
-                LanguageGuess g = languages.detect(text.substring(p.start(), p.end()));
-                if (!g.language().equals(article.language())) {
-                    annotations.add(new Annotation("language", "paragraph", p.start(), p.end(), g.language(),
-                            round(g.confidence()), Map.of()));
-                }
+        for (LanguageSpan p : paragraphs) {
+            checkSpan(p.start(), p.end(), text);
+            if (!"und".equals(p.language()) && p.confidence() > 0 && !p.language().equals(article.language())) {
+                annotations.add(new Annotation("language", "paragraph", p.start(), p.end(), p.language(),
+                        round(p.confidence()), Map.of()));
             }
         }
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
                 in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
                 in.title(), text, article.language(), round(article.confidence()), in.publishedAt(), in.authors(),
-                in.paragraphs(), annotations, in.facts());
+                in.paragraphs(), annotations, in.facts(), in.metadata(), in.matching(), in.duplicate());
+    }
+
+    private static void checkSpan(int start, int end, String text) {
+        if (start < 0 || end > text.length() || start > end) {
+            throw new IllegalArgumentException("paragraph span [" + start + ", " + end + ") is outside the text ("
+                    + text.length() + ")");
+        }
     }
 
     private static double round(double p) {

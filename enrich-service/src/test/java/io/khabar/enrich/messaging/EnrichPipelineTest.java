@@ -7,6 +7,10 @@ import io.khabar.events.CloudEventTypes;
 import io.khabar.events.DeadLetterHeaders;
 import io.khabar.events.EventJson;
 import io.khabar.events.Span;
+import io.khabar.events.TextFacts;
+import io.khabar.events.LanguageSpan;
+import io.khabar.events.MatchingText;
+import io.khabar.events.Duplicate;
 import io.khabar.events.Topics;
 import io.khabar.infra.TestInfra;
 import io.khabar.infra.kafka.TopicProbe;
@@ -38,7 +42,7 @@ class EnrichPipelineTest {
 
     private static ArticleNormalized normalized(String id, String text, List<Span> paragraphs) {
         return new ArticleNormalized(1, UUID.randomUUID().toString(), id, 10L, "h", Instant.parse("2017-11-21T06:00:00Z"),
-                Instant.parse("2017-11-21T06:00:01Z"), "test", null, "العنوان", text, null, null, List.of(), paragraphs, null);
+                Instant.parse("2017-11-21T06:00:01Z"), "test", null, "العنوان", text, null, 0, null, List.of(), paragraphs, null, null, null, null);
     }
 
     @Test
@@ -64,6 +68,30 @@ class EnrichPipelineTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("language", "article", 0, text.length(), "ar"),
                         org.assertj.core.groups.Tuple.tuple("language", "paragraph", second, text.length(), "en"));
+    }
+
+    @Test
+    void languagesIdentifiedByIngestAreTakenAsTheyAre() {
+        String id = "enrich-lang-" + UUID.randomUUID();
+        String text = ARABIC + "\n\n" + ENGLISH;
+        int second = ARABIC.length() + 2;
+        var facts = new TextFacts("Arab", "rtl", List.of(), 30, 9, List.of(), List.of(), List.of(
+                new LanguageSpan(0, ARABIC.length(), "ar", 1.0), new LanguageSpan(second, text.length(), "en", 0.97)));
+        var event = new ArticleNormalized(1, UUID.randomUUID().toString(), id, 10L, "h", Instant.parse("2017-11-21T06:00:00Z"),
+                Instant.parse("2017-11-21T06:00:01Z"), "test", null, "العنوان", text, "ar", 0.99, null, List.of(),
+                List.of(new Span(0, ARABIC.length()), new Span(second, text.length())), facts, null,
+                new MatchingText("a", "a", new int[]{0, 1}), new Duplicate(Duplicate.NEAR, "other", 0.8));
+        probe.send(Topics.NORMALIZED, id, EventJson.toBytes(event));
+        ArticleEnriched enriched = EventJson.read(probe.await(Topics.ENRICHED, r -> id.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("no enriched record for " + id)).value(), ArticleEnriched.class);
+        assertThat(enriched.language()).isEqualTo("ar");
+        assertThat(enriched.languageConfidence()).isEqualTo(0.99);
+        assertThat(enriched.annotations()).extracting(Annotation::type, Annotation::value, Annotation::confidence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("article", "ar", 0.99),
+                        org.assertj.core.groups.Tuple.tuple("paragraph", "en", 0.97));
+        // what ingest found is passed on for the store and other consumers
+        assertThat(enriched.duplicate()).isEqualTo(event.duplicate());
+        assertThat(enriched.matching()).isEqualTo(event.matching());
     }
 
     @Test

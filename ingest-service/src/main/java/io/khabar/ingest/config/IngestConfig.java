@@ -24,6 +24,12 @@ public interface IngestConfig {
     @WithDefault("30s")
     Duration publishTimeout();
 
+    /**
+     * The languages (ISO 639-1) language identification chooses among; unset for all 71 it knows. A newsroom's own
+     * list (say {@code ar,en,fr}) makes identification faster and avoids confusions with languages it never gets.
+     */
+    Optional<java.util.Set<String>> languages();
+
     /** Duplicate detection ({@code khabar.ingest.dedup.*}). */
     Dedup dedup();
 

@@ -4,6 +4,7 @@ import io.khabar.events.CloudEventTypes;
 import io.khabar.ingest.config.IngestConfig;
 import io.khabar.ingest.persistence.PostgresDuplicateIndex;
 import io.khabar.ingest.service.ArticleIntake;
+import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.messaging.PipelineStage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,7 @@ import org.jboss.logging.Logger;
 @Startup // build the normalizer at boot, not on the first article
 public class RawArticleProcessor {
     private static final Logger LOG = Logger.getLogger(RawArticleProcessor.class);
-    private final ArticleIntake intake = new ArticleIntake();
+    private final ArticleIntake intake;
     private final PipelineStage stage;
     private final PostgresDuplicateIndex duplicates;
     private final Counter dedupFailures;
@@ -39,6 +40,8 @@ public class RawArticleProcessor {
         this.stage = new PipelineStage(registry, Channels.STAGE, CloudEventTypes.NORMALIZED,
                 CloudEventTypes.SOURCE_INGEST, passThrough);
         this.duplicates = config.dedup().enabled() ? duplicates : null;
+        this.intake = new ArticleIntake(new ArticleNormalizer(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC,
+                config.languages().orElse(java.util.Set.of())));
         this.dedupFailures = registry.counter("khabar_dedup_unchecked_total");
     }
 

@@ -45,7 +45,7 @@ public class ArticleResource {
     @Inject
     RawArticlePublisher publisher;
 
-    private final ArticleIntake intake = new ArticleIntake();
+    private final ArticleIntake intake = ArticleIntake.acceptOnly();
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})

@@ -24,7 +24,20 @@ import java.util.UUID;
  */
 public final class ArticleIntake {
     private final ArticleParser parser = new ArticleParser();
-    private final ArticleNormalizer normalizer = new ArticleNormalizer();
+    private final ArticleNormalizer normalizer;
+
+    public ArticleIntake() {
+        this(new ArticleNormalizer());
+    }
+
+    public ArticleIntake(ArticleNormalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    /** For the HTTP front door, which validates and assigns ids but does not normalize: no normalizer is built. */
+    public static ArticleIntake acceptOnly() {
+        return new ArticleIntake(null);
+    }
 
     /** Validates one article document (JSON tree) and gives it its stable id. */
     public ArticleReceived accept(JsonNode article, Instant now) {
@@ -65,6 +78,9 @@ public final class ArticleIntake {
      */
     public ArticleNormalized normalize(ArticleReceived in, Instant now, DuplicateIndex duplicates,
                                        java.util.function.BiConsumer<String, RuntimeException> onDedupFailure) {
+        if (normalizer == null) {
+            throw new IllegalStateException("this ArticleIntake accepts articles only");
+        }
         NormalizedArticle n = normalizer.normalize(new ArticleNormalizer.Input(in.title(), in.body(), in.url(),
                 in.language(), in.publishedAt(), in.authors()));
         Duplicate duplicate;

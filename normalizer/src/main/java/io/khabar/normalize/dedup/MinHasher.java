@@ -13,38 +13,53 @@ public final class MinHasher {
     public static final int SHINGLE = 3;
     public static final int HASHES = 64;
     public static final int BANDS = 32;
-    private static final long[] SEEDS = new long[HASHES];
+    /** Hash function i is {@code (A[i] * h + B[i]) >>> 32} over the shingle's 64-bit hash h (multiply-shift). */
+    private static final long[] A = new long[HASHES];
+    private static final long[] B = new long[HASHES];
 
     static {
         long x = 0x2545F4914F6CDD1DL;
         for (int i = 0; i < HASHES; i++) {
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-            SEEDS[i] = x | 1;
+            x = mix(x + 0x9E3779B97F4A7C15L);
+            A[i] = x | 1;
+            x = mix(x + 0x9E3779B97F4A7C15L);
+            B[i] = x;
         }
     }
 
     public Fingerprint fingerprint(String text, MatchingText matching) {
         String hash = ArticleIds.sha256Hex(text);
-        String[] words = matching.stems().isEmpty() ? new String[0] : matching.stems().split(" ");
-        if (words.length == 0) {
+        String stems = matching.stems();
+        int n = matching.size();
+        if (n == 0 || stems.isEmpty()) {
             return new Fingerprint(hash, new int[0]);
         }
         int[] min = new int[HASHES];
         java.util.Arrays.fill(min, Integer.MAX_VALUE);
-        int shingles = Math.max(1, words.length - SHINGLE + 1);
-        long[] wordHashes = new long[words.length];
-        for (int i = 0; i < words.length; i++) {
-            wordHashes[i] = mix(words[i].hashCode() * 0x9E3779B97F4A7C15L + words[i].length());
+        long[] wordHashes = new long[n];
+        int words = 0;
+        long h0 = 0;
+        int len = 0;
+        for (int i = 0; i <= stems.length(); i++) {
+            if (i == stems.length() || stems.charAt(i) == ' ') {
+                if (words < n) {
+                    wordHashes[words++] = mix(h0 * 0x9E3779B97F4A7C15L + len);
+                }
+                h0 = 0;
+                len = 0;
+            } else {
+                h0 = 31 * h0 + stems.charAt(i);
+                len++;
+            }
         }
+        int shingles = Math.max(1, words - SHINGLE + 1);
         for (int s = 0; s < shingles; s++) {
             long h = 0;
-            for (int k = s; k < Math.min(words.length, s + SHINGLE); k++) {
+            for (int k = s; k < Math.min(words, s + SHINGLE); k++) {
                 h = mix(h * 31 + wordHashes[k]);
             }
             for (int i = 0; i < HASHES; i++) {
-                int v = (int) (mix(h ^ SEEDS[i]) >>> 33);
+                int v = (int) ((A[i] * h + B[i]) >>> 33);
                 if (v < min[i]) {
                     min[i] = v;
                 }

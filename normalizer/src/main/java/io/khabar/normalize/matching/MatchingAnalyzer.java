@@ -141,7 +141,7 @@ public final class MatchingAnalyzer {
 
     /** Strips proclitics from one normalized word (see the class comment). */
     String stem(String w) {
-        if (w.length() < 3 || w.charAt(0) < 0x0600 || w.charAt(0) > 0x06FF || lexicon.contains(w)) {
+        if (w.length() < 4 || "وفبكلا".indexOf(w.charAt(0)) < 0 || lexicon.contains(w)) {
             return w;
         }
         // article combinations: وال فال بال كال -> ال ; لل -> ال ; also و/ف + those

@@ -42,10 +42,6 @@ public final class TextNormalizer {
             "<\\s*(p|div|br|html|body|span|a|h[1-6]|ul|ol|li|article|section|strong|em|b|i|img|figure|table|blockquote)\\b[^>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u2028\\u2029\\u0085]");
-    /** Zero-width and bidi control characters that carry no meaning in stored text (ZWNJ U+200C is kept: Persian). */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200D\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\u00AD]");
-    private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
             "article", "section", "blockquote", "figure", "figcaption", "table", "tr", "header", "footer", "main",
             "aside", "pre", "dd", "dt", "dl", "hr", "body", "address");
@@ -64,6 +60,13 @@ public final class TextNormalizer {
     /** Sentence-final marks: a line ending with one is prose, not a caption. */
     private static final Pattern ENDS_AS_PROSE = Pattern.compile("[.!?؟。:؛\"”»'’)]$");
     static final int CAPTION_MAX_WORDS = 12;
+    /** ICU break iterators are costly to create and not thread-safe: one of each per thread. */
+    private static final ThreadLocal<BreakIterator> AR_SENTENCES =
+            ThreadLocal.withInitial(() -> BreakIterator.getSentenceInstance(new ULocale("ar")));
+    private static final ThreadLocal<BreakIterator> EN_SENTENCES =
+            ThreadLocal.withInitial(() -> BreakIterator.getSentenceInstance(ULocale.ENGLISH));
+    private static final ThreadLocal<BreakIterator> WORDS =
+            ThreadLocal.withInitial(() -> BreakIterator.getWordInstance(ULocale.ROOT));
     static final int WORDS_PER_MINUTE = 200;
 
     /** A cleaned line and where it was in the original body. */
@@ -99,7 +102,7 @@ public final class TextNormalizer {
         // Read-more and share/follow lines, wherever they are.
         List<Line> kept = new ArrayList<>();
         for (Line l : lines) {
-            if (READ_MORE.matcher(l.text()).matches()) {
+            if (l.text().length() <= 300 && READ_MORE.matcher(l.text()).matches()) {
                 removed.add(removal("read-more", l));
             } else if (l.text().length() <= 80 && SOCIAL.matcher(l.text()).matches()) {
                 removed.add(removal("social", l));
@@ -194,10 +197,48 @@ public final class TextNormalizer {
     }
 
     static String clean(String line) {
-        String n = Normalizer.normalize(line, Normalizer.Form.NFC);
-        n = INVISIBLE.matcher(n).replaceAll("");
-        n = CONTROL.matcher(n).replaceAll(" ");
-        return SPACES.matcher(n).replaceAll(" ").strip();
+        String n = Normalizer.isNormalized(line, Normalizer.Form.NFC) ? line : Normalizer.normalize(line, Normalizer.Form.NFC);
+        // one pass: invisible format characters dropped, controls and any run of spaces as one space, trimmed
+        StringBuilder out = null;
+        boolean space = false;
+        int len = n.length();
+        for (int i = 0; i < len; i++) {
+            char c = n.charAt(i);
+            boolean isSpace;
+            boolean drop = false;
+            if (c < 0x80) {
+                isSpace = c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c < 0x20 || c == 0x7F;
+            } else {
+                drop = isInvisible(c);
+                isSpace = !drop && (Character.getType(c) == Character.SPACE_SEPARATOR || Character.isISOControl(c));
+            }
+            if (out == null && (drop || isSpace && (c != ' ' || space))) {
+                out = new StringBuilder(len);
+                out.append(n, 0, i); // the prefix is clean: single plain spaces only
+            }
+            if (drop) {
+                continue;
+            }
+            if (isSpace) {
+                if (out != null && !space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                if (out != null) {
+                    out.append(c);
+                }
+                space = false;
+            }
+        }
+        String result = out == null ? n : out.toString();
+        return result.strip();
+    }
+
+    /** Zero-width and bidi control characters that carry no meaning in stored text (ZWNJ U+200C is kept: Persian). */
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200D' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069' || c == '\uFEFF' || c == '\u00AD';
     }
 
     /**
@@ -206,9 +247,11 @@ public final class TextNormalizer {
      */
     static String key(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        s.toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             if (c >= 0x064B && c <= 0x065F || c == 0x0670 || c == 0x0640) {
-                return; // harakat, superscript alef, tatweel
+                continue; // harakat, superscript alef, tatweel
             }
             switch (c) {
                 case 0x0622, 0x0623, 0x0625, 0x0671 -> b.append('\u0627');
@@ -216,18 +259,25 @@ public final class TextNormalizer {
                 case 0x0629 -> b.append('\u0647');
                 default -> {
                     if (Character.isLetterOrDigit(c)) {
-                        b.appendCodePoint(c);
+                        b.appendCodePoint(Character.toLowerCase(c));
                     } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
                         b.append(' ');
                     }
                 }
             }
-        });
-        return b.toString().strip();
+        }
+        int end = b.length();
+        return end > 0 && b.charAt(end - 1) == ' ' ? b.substring(0, end - 1) : b.toString();
     }
 
     static boolean isCaptionLike(String line) {
-        return line.split("\\s+").length <= CAPTION_MAX_WORDS && !ENDS_AS_PROSE.matcher(line).find();
+        int words = 1;
+        for (int i = 0; i < line.length() && words <= CAPTION_MAX_WORDS; i++) {
+            if (line.charAt(i) == ' ') {
+                words++; // lines are cleaned: single spaces only
+            }
+        }
+        return words <= CAPTION_MAX_WORDS && !ENDS_AS_PROSE.matcher(line).find();
     }
 
     private static Removal removal(String kind, Line l) {
@@ -236,10 +286,19 @@ public final class TextNormalizer {
 
     /** ISO 15924 code of the script of most letters, {@code Zyyy} (common) when there are none. */
     static String dominantScript(String s) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        s.codePoints().filter(Character::isLetter).forEach(c -> counts.merge(UScript.getScript(c), 1, Integer::sum));
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(e -> UScript.getShortName(e.getKey())).orElse("Zyyy");
+        int[] counts = new int[UScript.CODE_LIMIT];
+        int best = -1;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c)) {
+                int script = UScript.getScript(c);
+                if (++counts[script] > (best < 0 ? 0 : counts[best])) {
+                    best = script;
+                }
+            }
+        }
+        return best < 0 ? "Zyyy" : UScript.getShortName(best);
     }
 
     static String direction(String script) {
@@ -247,7 +306,7 @@ public final class TextNormalizer {
     }
 
     private static List<Span> sentences(String text, List<Span> paragraphs, String script) {
-        BreakIterator it = BreakIterator.getSentenceInstance("Arab".equals(script) ? new ULocale("ar") : ULocale.ENGLISH);
+        BreakIterator it = ("Arab".equals(script) ? AR_SENTENCES : EN_SENTENCES).get();
         List<Span> out = new ArrayList<>();
         for (Span p : paragraphs) {
             String para = text.substring(p.start(), p.end());
@@ -271,7 +330,7 @@ public final class TextNormalizer {
     }
 
     private static int countWords(String text) {
-        BreakIterator it = BreakIterator.getWordInstance(ULocale.ROOT);
+        BreakIterator it = WORDS.get();
         it.setText(text);
         int words = 0;
         for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
