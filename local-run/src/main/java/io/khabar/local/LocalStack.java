@@ -135,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        if (name.equals("store-service")) {
+        if (name.equals("store-service") || name.equals("ingest-service")) { // store: articles; ingest: dedup state
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());

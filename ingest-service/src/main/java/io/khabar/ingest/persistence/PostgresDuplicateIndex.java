@@ -27,22 +27,30 @@ import java.sql.SQLException;
 public class PostgresDuplicateIndex implements DuplicateIndex {
     private static final Logger LOG = Logger.getLogger(PostgresDuplicateIndex.class);
     static final int MAX_CANDIDATES = 200;
-    private static final String RECORD = """
-            INSERT INTO khabar_ingest.dedup_article (article_id, text_hash, signature) VALUES (?, ?, ?)
-            ON CONFLICT (article_id) DO UPDATE SET text_hash = EXCLUDED.text_hash, signature = EXCLUDED.signature
-            RETURNING seq""";
-    private static final String RECORD_TEXT = """
-            INSERT INTO khabar_ingest.dedup_text (text_hash, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING""";
-    private static final String RECORD_BANDS = """
-            INSERT INTO khabar_ingest.dedup_band (band, value, article_id)
-            SELECT b, v, ? FROM unnest(?::int2[], ?::int8[]) AS t(b, v) ON CONFLICT DO NOTHING""";
-    private static final String FIRST_WITH_TEXT = "SELECT article_id FROM khabar_ingest.dedup_text WHERE text_hash = ?";
-    private static final String CANDIDATES = """
-            SELECT a.article_id, a.signature FROM khabar_ingest.dedup_article a
-            WHERE a.seq < ? AND a.first_seen > now() - make_interval(secs => ?) AND a.article_id IN (
-                SELECT b.article_id FROM khabar_ingest.dedup_band b
-                JOIN unnest(?::int2[], ?::int8[]) AS t(band, value) ON b.band = t.band AND b.value = t.value)
-            ORDER BY a.seq LIMIT ?""";
+    /**
+     * One round trip: record the article (once: a replay keeps its sequence number), its text and its bands, then
+     * read, from the state as it was before this statement, the first article with the same text and the earlier
+     * articles that share a band.
+     */
+    private static final String CHECK = """
+            WITH me AS (
+                INSERT INTO khabar_ingest.dedup_article (article_id, text_hash, signature) VALUES (?, ?, ?)
+                ON CONFLICT (article_id) DO UPDATE SET text_hash = EXCLUDED.text_hash, signature = EXCLUDED.signature
+                RETURNING seq),
+            text AS (
+                INSERT INTO khabar_ingest.dedup_text (text_hash, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING),
+            bands AS (
+                INSERT INTO khabar_ingest.dedup_band (band, value, article_id)
+                SELECT b, v, ? FROM unnest(?::int2[], ?::int8[]) AS t(b, v) ON CONFLICT DO NOTHING)
+            SELECT 0 AS rank, t.article_id, NULL::int4[] AS signature FROM khabar_ingest.dedup_text t
+            WHERE t.text_hash = ? AND t.article_id <> ?
+            UNION ALL
+            (SELECT a.seq, a.article_id, a.signature FROM khabar_ingest.dedup_article a, me
+             WHERE a.seq < me.seq AND a.first_seen > now() - make_interval(secs => ?) AND a.article_id IN (
+                 SELECT b.article_id FROM khabar_ingest.dedup_band b
+                 JOIN unnest(?::int2[], ?::int8[]) AS t(band, value) ON b.band = t.band AND b.value = t.value)
+             ORDER BY a.seq LIMIT ?)
+            ORDER BY rank""";
     private static final String PURGE = """
             WITH old AS (DELETE FROM khabar_ingest.dedup_article WHERE first_seen < now() - make_interval(secs => ?)
                          RETURNING article_id),
@@ -79,61 +87,38 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
         for (int i = 0; i < signature.length; i++) {
             signature[i] = fp.signature()[i];
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CHECK)) {
             c.setAutoCommit(true);
-            long seq;
-            try (PreparedStatement ps = c.prepareStatement(RECORD)) {
-                ps.setString(1, articleId);
-                ps.setString(2, fp.textHash());
-                ps.setArray(3, c.createArrayOf("int4", signature));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(RECORD_TEXT)) {
-                ps.setString(1, fp.textHash());
-                ps.setString(2, articleId);
-                ps.executeUpdate();
-            }
             Array bandArray = c.createArrayOf("int2", bandIndexes);
             Array valueArray = c.createArrayOf("int8", bandValues);
-            if (bands.length > 0) {
-                try (PreparedStatement ps = c.prepareStatement(RECORD_BANDS)) {
-                    ps.setString(1, articleId);
-                    ps.setArray(2, bandArray);
-                    ps.setArray(3, valueArray);
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(FIRST_WITH_TEXT)) {
-                ps.setString(1, fp.textHash());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && !rs.getString(1).equals(articleId)) {
-                        return new Duplicate(Duplicate.EXACT, rs.getString(1), 1.0);
+            int i = 1;
+            ps.setString(i++, articleId);
+            ps.setString(i++, fp.textHash());
+            ps.setArray(i++, c.createArrayOf("int4", signature));
+            ps.setString(i++, fp.textHash());
+            ps.setString(i++, articleId);
+            ps.setString(i++, articleId);
+            ps.setArray(i++, bandArray);
+            ps.setArray(i++, valueArray);
+            ps.setString(i++, fp.textHash());
+            ps.setString(i++, articleId);
+            ps.setLong(i++, config.window().toSeconds());
+            ps.setArray(i++, bandArray);
+            ps.setArray(i++, valueArray);
+            ps.setInt(i, MAX_CANDIDATES);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(1) == 0) {
+                        return new Duplicate(Duplicate.EXACT, rs.getString(2), 1.0);
                     }
-                }
-            }
-            if (bands.length == 0) {
-                return Duplicate.unique();
-            }
-            try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
-                ps.setLong(1, seq);
-                ps.setLong(2, config.window().toSeconds());
-                ps.setArray(3, bandArray);
-                ps.setArray(4, valueArray);
-                ps.setInt(5, MAX_CANDIDATES);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Integer[] other = (Integer[]) rs.getArray(2).getArray();
-                        int[] sig = new int[other.length];
-                        for (int i = 0; i < sig.length; i++) {
-                            sig[i] = other[i];
-                        }
-                        double similarity = fp.similarity(sig);
-                        if (similarity >= config.nearThreshold()) {
-                            return new Duplicate(Duplicate.NEAR, rs.getString(1), Math.round(similarity * 1000) / 1000.0);
-                        }
+                    Integer[] other = (Integer[]) rs.getArray(3).getArray();
+                    int[] sig = new int[other.length];
+                    for (int k = 0; k < sig.length; k++) {
+                        sig[k] = other[k];
+                    }
+                    double similarity = fp.similarity(sig);
+                    if (similarity >= config.nearThreshold()) {
+                        return new Duplicate(Duplicate.NEAR, rs.getString(2), Math.round(similarity * 1000) / 1000.0);
                     }
                 }
             }
