@@ -4,7 +4,8 @@ package io.khabar.events;
  * Something the normalizer removed from the body, so nothing vanishes silently.
  *
  * @param kind  {@code title-repeat}, {@code caption} (moved to {@link TextFacts#captions()}), {@code repeated-line},
- *              {@code page-number}, {@code read-more}, {@code social}
+ *              {@code page-number}, {@code read-more}, {@code social}, {@code dateline} (a line that is only a date;
+ *              it becomes {@code publishedAt} when nothing better is known)
  * @param start start offset in the original body (plain text), or in the text extracted from HTML
  * @param end   end offset (exclusive) in the same string
  * @param text  what was removed, cleaned

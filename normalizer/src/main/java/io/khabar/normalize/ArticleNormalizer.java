@@ -31,7 +31,7 @@ import java.util.List;
 public final class ArticleNormalizer {
     /** Paragraphs with fewer letters than this take the article's language, with confidence 0. */
     static final int MIN_PARAGRAPH_LETTERS = 20;
-    private final TextNormalizer text = new TextNormalizer();
+    private final TextNormalizer text;
     private final LanguageIdentifier languages;
     private final MatchingAnalyzer matching = new MatchingAnalyzer();
     private final MinHasher minHasher = new MinHasher();
@@ -78,6 +78,7 @@ public final class ArticleNormalizer {
     public ArticleNormalizer(Clock clock, ZoneId defaultZone, java.util.Set<String> candidateLanguages) {
         this.languages = new LanguageIdentifier(candidateLanguages);
         this.dates = new PublishedAtParser(clock, defaultZone);
+        this.text = new TextNormalizer(dates);
         this.pages = new PageExtractor(dates);
     }
 
@@ -133,7 +134,8 @@ public final class ArticleNormalizer {
         TextFacts facts = new TextFacts(f.script(), f.direction(), f.sentences(), f.wordCount(),
                 f.readingTimeSeconds(), f.captions(), f.removed(), paragraphLanguages);
         MatchingText match = matching.analyze(clean.text());
-        Instant published = dates.parse(in.publishedAt()).orElse(metadata == null ? null : metadata.publishedAt());
+        Instant published = dates.parse(in.publishedAt())
+                .orElse(metadata != null && metadata.publishedAt() != null ? metadata.publishedAt() : clean.dateline());
         List<String> authors = !in.authors().isEmpty() || metadata == null ? in.authors() : metadata.authors();
         String url = in.url() != null ? in.url() : metadata == null ? null : metadata.canonicalUrl();
         return new NormalizedArticle(clean.title(), clean.text(), clean.paragraphs(), facts, article.language(),

@@ -41,7 +41,8 @@ public final class PublishedAtParser {
 
     private static final Pattern SEPARATOR = Pattern.compile("\\s+[-–—|]\\s+");
     private static final Pattern FILLER = Pattern.compile(
-            "(?<![\\p{L}])(?:يوم|الموافق|في|الساعه|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?![\\p{L}])");
+            "(?<![\\p{L}])(?:يوم|الموافق|في|الساعه|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|اخر|تحديث|نشر"
+                    + "|بتاريخ|تاريخ)(?![\\p{L}])");
     private static final Pattern ERA_SUFFIX = Pattern.compile("(\\d)(هـ|ه|م)(?![\\p{L}])");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, Integer> GREGORIAN = new LinkedHashMap<>();
@@ -77,6 +78,9 @@ public final class PublishedAtParser {
     private static final Pattern ARABIC_DATE = Pattern.compile(
             "(\\d{1,2}) (" + alternation(GREGORIAN) + "|" + alternation(HIJRI) + ") (\\d{4})( ?(?:هـ|ه|م))?"
                     + "(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?: (ص|م|صباحا|مساء|ظهرا|فجرا))?)?");
+    /** Media often write both names of a month: آب/أغسطس, كانون الثاني/يناير. The first one is kept. */
+    private static final Pattern DUAL_MONTH = Pattern.compile(
+            "(?<=\\p{L})\\s*/\\s*(?:" + alternation(GREGORIAN) + ")(?![\\p{L}])");
     private static final Pattern NUMERIC_DMY = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})(?: (\\d{1,2}):(\\d{2}))?");
     private static final Pattern NUMERIC_YMD = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})(?: (\\d{1,2}):(\\d{2}))?");
     private static final Pattern ZONE = Pattern.compile("(?:\\s*(?:gmt|utc|غرينتش|جرينتش|بتوقيت غرينتش|بتوقيت جرينتش)"
@@ -196,7 +200,7 @@ public final class PublishedAtParser {
     }
 
     /** Digits to ASCII, Arabic letters folded, weekdays and filler words dropped, spaces collapsed. */
-    static String fold(String raw) {
+    static String foldLetters(String raw) {
         StringBuilder b = new StringBuilder();
         raw.codePoints().forEach(c -> {
             if (c >= 0x0660 && c <= 0x0669) {
@@ -211,7 +215,7 @@ public final class PublishedAtParser {
                 b.append('ه');
             } else if (c == 0x0649) {
                 b.append('ي');
-            } else if (c == ',' || c == '،' || c == '\u00a0') {
+            } else if (c == ',' || c == '،' || c == '\u00a0' || c == '(' || c == ')') {
                 b.append(' ');
             } else {
                 b.appendCodePoint(Character.toLowerCase(c));
@@ -221,6 +225,11 @@ public final class PublishedAtParser {
         s = FILLER.matcher(s).replaceAll(" ");
         s = ERA_SUFFIX.matcher(s).replaceAll("$1 $2");
         return WHITESPACE.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** {@link #foldLetters}, then the second name of a doubled month name dropped. */
+    static String fold(String raw) {
+        return DUAL_MONTH.matcher(foldLetters(raw)).replaceAll("");
     }
 
     private static LocalTime time(String h, String m, String sec, String period) {
@@ -263,7 +272,7 @@ public final class PublishedAtParser {
 
     private static void month(Map<String, Integer> table, int month, String... names) {
         for (String n : names) {
-            table.put(fold(n), month);
+            table.put(foldLetters(n), month);
         }
     }
 

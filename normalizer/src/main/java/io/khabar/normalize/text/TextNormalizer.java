@@ -12,7 +12,10 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
+import io.khabar.normalize.dates.PublishedAtParser;
+
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,6 +63,7 @@ public final class TextNormalizer {
     /** Sentence-final marks: a line ending with one is prose, not a caption. */
     private static final Pattern ENDS_AS_PROSE = Pattern.compile("[.!?؟。:؛\"”»'’)]$");
     static final int CAPTION_MAX_WORDS = 12;
+    static final int DATELINE_MAX_WORDS = 12;
     /** ICU break iterators are costly to create and not thread-safe: one of each per thread. */
     private static final ThreadLocal<BreakIterator> AR_SENTENCES =
             ThreadLocal.withInitial(() -> BreakIterator.getSentenceInstance(new ULocale("ar")));
@@ -73,6 +77,18 @@ public final class TextNormalizer {
     private record Line(String text, int start, int end) {
     }
 
+    private final PublishedAtParser dates;
+
+    /** Without date parsing: no dateline is recognized. */
+    public TextNormalizer() {
+        this(null);
+    }
+
+    /** @param dates recognizes a dateline (a first or last line that is only a date), may be null */
+    public TextNormalizer(PublishedAtParser dates) {
+        this.dates = dates;
+    }
+
     public NormalizedText normalize(String title, String body) {
         String original = looksLikeHtml(body) ? htmlToText(body) : (body == null ? "" : body);
         List<Line> lines = lines(original);
@@ -84,8 +100,18 @@ public final class TextNormalizer {
         String titleKey = key(cleanTitle);
 
         // The title printed again at the start or the end of the body (at the end, often with a page number).
-        while (!lines.isEmpty() && !titleKey.isEmpty() && key(lines.get(0).text()).equals(titleKey)) {
-            removed.add(removal("title-repeat", lines.remove(0)));
+        // A dateline (a short first line that is only a date, often with "updated" and a zone) goes, its date kept.
+        Instant dateline = null;
+        boolean changed = true;
+        while (changed && !lines.isEmpty()) {
+            changed = false;
+            if (!titleKey.isEmpty() && key(lines.get(0).text()).equals(titleKey)) {
+                removed.add(removal("title-repeat", lines.remove(0)));
+                changed = true;
+            } else if (dateline == null && (dateline = dateline(lines.get(0).text())) != null) {
+                removed.add(removal("dateline", lines.remove(0)));
+                changed = true;
+            }
         }
         while (!lines.isEmpty()) {
             Line last = lines.get(lines.size() - 1);
@@ -95,6 +121,8 @@ public final class TextNormalizer {
                 removed.add(removal("title-repeat", lines.remove(lines.size() - 1)));
             } else if (PAGE_NUMBER.matcher(last.text()).matches()) {
                 removed.add(removal("page-number", lines.remove(lines.size() - 1)));
+            } else if (dateline == null && (dateline = dateline(last.text())) != null) {
+                removed.add(removal("dateline", lines.remove(lines.size() - 1)));
             } else {
                 break;
             }
@@ -146,7 +174,7 @@ public final class TextNormalizer {
         int words = countWords(clean);
         TextFacts facts = new TextFacts(script, direction(script), sentences(clean, paragraphs, script), words,
                 (int) Math.ceil(words * 60.0 / WORDS_PER_MINUTE), new ArrayList<>(captions.values()), removed, List.of());
-        return new NormalizedText(cleanTitle, clean, paragraphs, facts);
+        return new NormalizedText(cleanTitle, clean, paragraphs, facts, dateline);
     }
 
     public static boolean looksLikeHtml(String body) {
@@ -270,14 +298,28 @@ public final class TextNormalizer {
         return end > 0 && b.charAt(end - 1) == ' ' ? b.substring(0, end - 1) : b.toString();
     }
 
-    static boolean isCaptionLike(String line) {
+    /** The date of a line that is a date and nothing else (at most {@value #DATELINE_MAX_WORDS} words), else null. */
+    private Instant dateline(String line) {
+        if (dates == null || line.length() > 120 || wordCount(line) > DATELINE_MAX_WORDS
+                || line.chars().noneMatch(Character::isDigit)) {
+            return null;
+        }
+        return dates.parse(line).orElse(null);
+    }
+
+    /** Words of a cleaned line (single spaces only). */
+    private static int wordCount(String cleanLine) {
         int words = 1;
-        for (int i = 0; i < line.length() && words <= CAPTION_MAX_WORDS; i++) {
-            if (line.charAt(i) == ' ') {
-                words++; // lines are cleaned: single spaces only
+        for (int i = 0; i < cleanLine.length(); i++) {
+            if (cleanLine.charAt(i) == ' ') {
+                words++;
             }
         }
-        return words <= CAPTION_MAX_WORDS && !ENDS_AS_PROSE.matcher(line).find();
+        return words;
+    }
+
+    static boolean isCaptionLike(String line) {
+        return wordCount(line) <= CAPTION_MAX_WORDS && !ENDS_AS_PROSE.matcher(line).find();
     }
 
     private static Removal removal(String kind, Line l) {

@@ -45,6 +45,10 @@ class PageExtractorTest {
         assertThat(first).isNotNegative();
         assertThat(last).isGreaterThan(first);
         assertThat(n.text()).doesNotContain(n.title());
+        // the dateline above the story is removed, and is the publication time (the page's metadata has none)
+        assertThat(first).isZero();
+        assertThat(n.facts().removed()).extracting(io.khabar.events.Removal::kind).contains("dateline");
+        assertThat(n.publishedAt()).isEqualTo(Instant.parse("2013-08-28T10:00:00Z"));
         assertThat(TokenScore.of(n.text(), Files.readString(NEWSPAPER.resolve("txt/arabic_article.txt"))).recall())
                 .isGreaterThan(0.99);
     }

@@ -17,6 +17,19 @@ class TextNormalizerTest {
     }
 
     @Test
+    void aDatelineAtTheStartIsRemovedAndItsDateKept() {
+        var withDates = new TextNormalizer(new io.khabar.normalize.dates.PublishedAtParser());
+        NormalizedText n = withDates.normalize("عنوان الخبر", "الأحد، 5 كانون الثاني/يناير 2020\nنص الخبر الأول.\n\nنص الخبر الثاني.");
+        assertThat(n.text()).isEqualTo("نص الخبر الأول.\n\nنص الخبر الثاني.");
+        assertThat(n.dateline()).isEqualTo(java.time.Instant.parse("2020-01-05T00:00:00Z"));
+        assertThat(n.facts().removed()).extracting(io.khabar.events.Removal::kind).containsExactly("dateline");
+        // a paragraph that merely mentions a date stays
+        NormalizedText prose = withDates.normalize("t", "The summit opened on 5 January 2020 in Geneva with twelve heads of state.");
+        assertThat(prose.dateline()).isNull();
+        assertThat(prose.text()).startsWith("The summit");
+    }
+
+    @Test
     void arabicLettersDiacriticsAndTatweelAreKeptAndNfcApplied() {
         String body = "قالَ الرئيـــس بوتين\n"; // fatha and tatweel are the author's
         NormalizedText n = normalizer.normalize("عنوان", body);
