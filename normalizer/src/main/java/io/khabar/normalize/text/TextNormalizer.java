@@ -64,6 +64,8 @@ public final class TextNormalizer {
     private static final Pattern ENDS_AS_PROSE = Pattern.compile("[.!?؟。:؛\"”»'’)]$");
     static final int CAPTION_MAX_WORDS = 12;
     static final int DATELINE_MAX_WORDS = 12;
+    /** A dateline names its year. */
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:1[3-4]|19|20)\\d\\d(?!\\d)|(?<![\\u0660-\\u0669])[\\u0661\\u0662][\\u0660-\\u0669]{3}(?![\\u0660-\\u0669])");
     /** ICU break iterators are costly to create and not thread-safe: one of each per thread. */
     private static final ThreadLocal<BreakIterator> AR_SENTENCES =
             ThreadLocal.withInitial(() -> BreakIterator.getSentenceInstance(new ULocale("ar")));
@@ -298,10 +300,13 @@ public final class TextNormalizer {
         return end > 0 && b.charAt(end - 1) == ' ' ? b.substring(0, end - 1) : b.toString();
     }
 
-    /** The date of a line that is a date and nothing else (at most {@value #DATELINE_MAX_WORDS} words), else null. */
+    /**
+     * The date of a line that is a date and nothing else (at most {@value #DATELINE_MAX_WORDS} words, a year, no
+     * sentence-final mark), else null.
+     */
     private Instant dateline(String line) {
         if (dates == null || line.length() > 120 || wordCount(line) > DATELINE_MAX_WORDS
-                || line.chars().noneMatch(Character::isDigit)) {
+                || ".!?؟".indexOf(line.charAt(line.length() - 1)) >= 0 || !YEAR.matcher(line).find()) {
             return null;
         }
         return dates.parse(line).orElse(null);
@@ -371,7 +376,41 @@ public final class TextNormalizer {
         return out;
     }
 
-    private static int countWords(String text) {
+    /**
+     * Words: runs of letters, digits and marks, an apostrophe or a hyphen between letters joining them (the same
+     * count as ICU's word breaks for spaced scripts, at a fraction of the cost). Scripts written without spaces (Han,
+     * Kana, Thai, Lao, Khmer, Myanmar) need a dictionary: ICU's word breaker counts those.
+     */
+    static int countWords(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean wordChar;
+            if (c < 0x80) {
+                wordChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            } else {
+                if (c >= 0x0E00 && c <= 0x0EFF || c >= 0x1000 && c <= 0x109F || c >= 0x1780 && c <= 0x17FF
+                        || c >= 0x3040 && c <= 0x30FF || c >= 0x3400 && c <= 0x9FFF || Character.isSurrogate(c)) {
+                    return icuWordCount(text);
+                }
+                int type = Character.getType(c);
+                wordChar = Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
+                        || type == Character.COMBINING_SPACING_MARK || c == '\u0640';
+            }
+            if (!wordChar && inWord && (c == '\'' || c == '\u2019' || c == '-') && i + 1 < text.length()
+                    && Character.isLetter(text.charAt(i + 1))) {
+                continue; // don't, Al-Assad: one word
+            }
+            if (wordChar && !inWord) {
+                words++;
+            }
+            inWord = wordChar;
+        }
+        return words;
+    }
+
+    private static int icuWordCount(String text) {
         BreakIterator it = WORDS.get();
         it.setText(text);
         int words = 0;
