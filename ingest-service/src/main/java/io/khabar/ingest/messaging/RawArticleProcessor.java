@@ -9,7 +9,7 @@ import io.khabar.messaging.PipelineStage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,8 +21,11 @@ import org.jboss.logging.Logger;
 /**
  * Raw topic to normalized topic. A record that is not an acceptable article is dead-lettered with the reason and the
  * next one is processed; the incoming offset is committed only after the normalized record is on the broker.
- * Normalization and the duplicate check (PostgreSQL) run on a worker thread, one record at a time, in order. When the
- * duplicate store fails, the article still goes on, marked {@code unchecked}, with one log line.
+ * Normalization and the duplicate check (PostgreSQL) run on the {@link Channels#NORMALIZE_WORKERS} worker pool, a few
+ * records at a time ({@code smallrye.messaging.worker.khabar-normalize.max-concurrency}): output order within a
+ * partition is not kept, which is safe because every later stage orders versions by {@code revision}, and offsets are
+ * still committed only up to the last record whose output is on the broker. When the duplicate store fails, the
+ * article still goes on, marked {@code unchecked}, with one log line.
  * With {@code khabar.pass-through=true} (benchmark baseline only) records are forwarded unread.
  */
 @ApplicationScoped
@@ -47,7 +50,7 @@ public class RawArticleProcessor {
 
     @Incoming(Channels.RAW_IN)
     @Outgoing(Channels.NORMALIZED_OUT)
-    @Blocking
+    @Blocking(value = Channels.NORMALIZE_WORKERS, ordered = false)
     public Message<byte[]> normalize(Message<byte[]> in) {
         return stage.processOne(in, (payload, key, now) -> intake.normalize(intake.readRaw(payload, key, now), now,
                 duplicates, (id, e) -> {

@@ -45,10 +45,13 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
             SELECT 0 AS rank, t.article_id, NULL::int4[] AS signature FROM khabar_ingest.dedup_text t
             WHERE t.text_hash = ? AND t.article_id <> ?
             UNION ALL
-            (SELECT a.seq, a.article_id, a.signature FROM khabar_ingest.dedup_article a, me
-             WHERE a.seq < me.seq AND a.first_seen > now() - make_interval(secs => ?) AND a.article_id IN (
-                 SELECT b.article_id FROM khabar_ingest.dedup_band b
-                 JOIN unnest(?::int2[], ?::int8[]) AS t(band, value) ON b.band = t.band AND b.value = t.value)
+            (SELECT a.seq, a.article_id, a.signature
+             FROM (SELECT DISTINCT b.article_id FROM khabar_ingest.dedup_band b
+                   JOIN unnest(?::int2[], ?::int8[]) AS t(band, value) ON b.band = t.band AND b.value = t.value
+                   LIMIT 1000) AS candidate
+             JOIN khabar_ingest.dedup_article a ON a.article_id = candidate.article_id
+             CROSS JOIN me
+             WHERE a.seq < me.seq AND a.first_seen > now() - make_interval(secs => ?)
              ORDER BY a.seq LIMIT ?)
             ORDER BY rank""";
     private static final String PURGE = """
@@ -102,9 +105,9 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
             ps.setArray(i++, valueArray);
             ps.setString(i++, fp.textHash());
             ps.setString(i++, articleId);
-            ps.setLong(i++, config.window().toSeconds());
             ps.setArray(i++, bandArray);
             ps.setArray(i++, valueArray);
+            ps.setLong(i++, config.window().toSeconds());
             ps.setInt(i, MAX_CANDIDATES);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
