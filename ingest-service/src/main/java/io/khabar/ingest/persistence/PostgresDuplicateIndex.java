@@ -49,8 +49,10 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
              FROM (SELECT DISTINCT b.article_id FROM khabar_ingest.dedup_band b
                    JOIN unnest(?::int2[], ?::int8[]) AS t(band, value) ON b.band = t.band AND b.value = t.value
                    LIMIT 1000) AS candidate
-             JOIN khabar_ingest.dedup_article a ON a.article_id = candidate.article_id
              CROSS JOIN me
+             -- one primary-key lookup per candidate (OFFSET 0 keeps the planner from scanning all articles instead)
+             JOIN LATERAL (SELECT d.seq, d.article_id, d.signature, d.first_seen FROM khabar_ingest.dedup_article d
+                           WHERE d.article_id = candidate.article_id OFFSET 0) AS a ON true
              WHERE a.seq < me.seq AND a.first_seen > now() - make_interval(secs => ?)
              ORDER BY a.seq LIMIT ?)
             ORDER BY rank""";
