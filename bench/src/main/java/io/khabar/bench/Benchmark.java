@@ -107,6 +107,8 @@ public final class Benchmark {
         }
         try {
             if (!options.attach()) {
+                // A fresh broker every run: records or offsets left by an interrupted run would be counted in this one.
+                deleteRecursively(home.resolve("kafka"));
                 stack = new LocalStack(root, home, LocalStack.Ports.free(), "khabar_bench_" + runId);
                 stack.startInfrastructure(log);
                 bootstrap = stack.bootstrap();
@@ -411,6 +413,17 @@ public final class Benchmark {
                 }
             }
             return out;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
         }
     }
 }
