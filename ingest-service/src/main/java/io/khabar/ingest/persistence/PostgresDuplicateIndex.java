@@ -46,11 +46,13 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
             WHERE t.text_hash = ? AND t.article_id <> ?
             UNION ALL
             (SELECT a.seq, a.article_id, a.signature
-             FROM (SELECT DISTINCT b.article_id FROM khabar_ingest.dedup_band b
-                   JOIN unnest(?::int2[], ?::int8[]) AS t(band, value) ON b.band = t.band AND b.value = t.value
+             -- one index lookup per band and one primary-key lookup per candidate, whatever the table sizes (OFFSET 0
+             -- keeps the planner from flattening these into joins that scan whole tables)
+             FROM (SELECT DISTINCT b.article_id FROM unnest(?::int2[], ?::int8[]) AS t(band, value)
+                   CROSS JOIN LATERAL (SELECT x.article_id FROM khabar_ingest.dedup_band x
+                                       WHERE x.band = t.band AND x.value = t.value OFFSET 0) AS b
                    LIMIT 1000) AS candidate
              CROSS JOIN me
-             -- one primary-key lookup per candidate (OFFSET 0 keeps the planner from scanning all articles instead)
              JOIN LATERAL (SELECT d.seq, d.article_id, d.signature, d.first_seen FROM khabar_ingest.dedup_article d
                            WHERE d.article_id = candidate.article_id OFFSET 0) AS a ON true
              WHERE a.seq < me.seq AND a.first_seen > now() - make_interval(secs => ?)
