@@ -38,6 +38,13 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
                               PageMetadata metadata, MatchingText matching, Duplicate duplicate) implements PipelineEvent {
     public static final int SCHEMA_VERSION = 1;
 
+    /** This event without its matching layer (kept by the store's search index, not in every stored document). */
+    public ArticleEnriched withoutMatching() {
+        return new ArticleEnriched(schemaVersion, eventId, articleId, revision, contentHash, receivedAt, normalizedAt,
+                enrichedAt, source, url, title, text, language, languageConfidence, publishedAt, authors, paragraphs,
+                annotations, facts, metadata, null, duplicate);
+    }
+
     public ArticleEnriched {
         authors = authors == null ? List.of() : List.copyOf(authors);
         paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);

@@ -13,10 +13,16 @@ package io.khabar.events;
  * </ul>
  *
  * @param forms   normalized words, separated by one space
- * @param stems   proclitic-stripped words, separated by one space, aligned with {@code forms}
+ * @param stems   proclitic-stripped words, separated by one space, aligned with {@code forms}; absent (null) when
+ *                equal to {@code forms} (text with no Arabic proclitics to strip), see {@link #stemsOrForms()}
  * @param offsets start and end offset into {@code text} of each word, two per word
  */
 public record MatchingText(String forms, String stems, int[] offsets) {
+    /** {@code stems}, or {@code forms} when they are the same. */
+    public String stemsOrForms() {
+        return stems == null ? forms : stems;
+    }
+
     /** Number of words. */
     public int size() {
         return offsets == null ? 0 : offsets.length / 2;

@@ -29,7 +29,7 @@ public final class MinHasher {
 
     public Fingerprint fingerprint(String text, MatchingText matching) {
         String hash = ArticleIds.sha256Hex(text);
-        String stems = matching.stems();
+        String stems = matching.stemsOrForms();
         int n = matching.size();
         if (n == 0 || stems.isEmpty()) {
             return new Fingerprint(hash, new int[0]);

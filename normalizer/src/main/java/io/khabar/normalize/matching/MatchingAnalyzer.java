@@ -80,7 +80,9 @@ public final class MatchingAnalyzer {
             stems.append(stem(form));
             words++;
         }
-        return new MatchingText(forms.toString(), stems.toString(), Arrays.copyOf(offsets, words * 2));
+        String f = forms.toString();
+        String st = stems.toString();
+        return new MatchingText(f, st.equals(f) ? null : st, Arrays.copyOf(offsets, words * 2));
     }
 
     /** The matching form of one word or a whole query (words joined by single spaces). */
@@ -90,7 +92,7 @@ public final class MatchingAnalyzer {
 
     /** The proclitic-stripped forms of a word or query. */
     public String stems(String s) {
-        return analyze(s).stems();
+        return analyze(s).stemsOrForms();
     }
 
     private static String form(String text, int start, int end, char[] buf) {

@@ -54,7 +54,7 @@ public class ArticleRepository {
             setInstant(ps, 9, a.receivedAt() == null ? a.enrichedAt() : a.receivedAt());
             setInstant(ps, 10, a.enrichedAt());
             setInstant(ps, 11, a.publishedAt() != null ? a.publishedAt() : a.receivedAt() != null ? a.receivedAt() : a.enrichedAt());
-            ps.setString(12, EventJson.toJson(a));
+            ps.setString(12, EventJson.toJson(a.withoutMatching())); // the matching layer belongs to the search index
             return ps.executeUpdate() == 1;
         }
     }
