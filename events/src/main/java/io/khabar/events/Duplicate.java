@@ -18,8 +18,4 @@ public record Duplicate(String status, String of, double similarity) {
     public static Duplicate unique() {
         return new Duplicate(UNIQUE, null, 0);
     }
-
-    public boolean isDuplicate() {
-        return EXACT.equals(status) || NEAR.equals(status);
-    }
 }
