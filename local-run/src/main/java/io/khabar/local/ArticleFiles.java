@@ -17,16 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Posts a user's files to ingest-service: plain text (title on line 1), JSON (one article), NDJSON/JSONL (one article a
- * line) and HTML (title from {@code <title>}). Folders are read recursively.
+ * line) and HTML pages (ingest extracts the main content, headline and metadata). Folders are read recursively.
  */
 public final class ArticleFiles {
-    private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String ingestUrl;
 
@@ -68,9 +65,7 @@ public final class ArticleFiles {
         } else if (name.endsWith(".json")) {
             body = content;
         } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-            Matcher m = HTML_TITLE.matcher(content);
-            String title = m.find() ? m.group(1).replaceAll("\\s+", " ").strip() : file.getFileName().toString();
-            body = json(source, title, content);
+            body = json(source, null, content); // ingest takes the headline, authors and dates from the page itself
         } else {
             String[] lines = content.split("\\R", 2);
             body = json(source, lines[0].strip(), lines.length > 1 ? lines[1] : "");
@@ -92,7 +87,9 @@ public final class ArticleFiles {
     private static String json(String source, String title, String body) {
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("source", source);
-        article.put("title", title);
+        if (title != null) {
+            article.put("title", title);
+        }
         article.put("body", body);
         return EventJson.toJson(article);
     }

@@ -100,6 +100,31 @@ class PipelineIT {
         assertThat(countRows(id)).isEqualTo(1);
     }
 
+    @Test
+    void aFullHtmlPageIsStoredWithItsMainTextAndMetadata() throws Exception {
+        // a real page (CNN Arabic, from newspaper4k's fixtures), posted as ./khabar run posts an .html file
+        Path page = Path.of("../../shared/data/html/newspaper4k/tests/data/html/arabic_article.html");
+        String ingest = "http://localhost:" + stack.ports().ingest();
+        String store = "http://localhost:" + stack.ports().store();
+        ArticleFiles.Result posted = new ArticleFiles(ingest).postFile(page);
+        assertThat(posted.status()).isEqualTo(202);
+        String id = posted.ids().get(0);
+        HttpResponse<String>[] got = new HttpResponse[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            got[0] = HTTP.send(HttpRequest.newBuilder(URI.create(store + "/articles/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return got[0].statusCode() == 200;
+        });
+        JsonNode article = EventJson.mapper().readTree(got[0].body());
+        assertThat(article.get("title").asText()).isEqualTo("معارضون يسيطرون على مخازن للصواريخ بريف دمشق");
+        assertThat(article.get("text").asText()).startsWith("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة");
+        assertThat(article.get("publishedAt").asText()).isEqualTo("2013-08-28T10:00:00Z"); // from the page's dateline
+        assertThat(article.get("url").asText()).isEqualTo("http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html");
+        assertThat(article.at("/metadata/siteName").asText()).isEqualTo("CNNArabic");
+        assertThat(article.get("language").asText()).isEqualTo("ar");
+        assertThat(article.at("/duplicate/status").asText()).isIn("unique", "exact", "near");
+    }
+
     private static Path writeMarker() throws Exception {
         Path f = home.resolve("marker-" + System.nanoTime() + ".txt");
         Files.writeString(f, "Marker article " + f.getFileName() + "\nIt is posted after the repeat, so once it is "
