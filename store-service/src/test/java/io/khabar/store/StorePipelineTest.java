@@ -116,6 +116,40 @@ class StorePipelineTest {
         assertThat(second).containsExactly(prefix + 2, prefix + 1);
     }
 
+    private static List<String> search(String q) {
+        return given().queryParam("q", q).get("/articles").then().statusCode(200).extract().path("items.id");
+    }
+
+    /** Arabic search through the matching layer: proclitics, hamza variants, diacritics; Latin case folding. */
+    @Test
+    void searchFindsArabicWordsWhateverTheirProcliticsAndHamzaAndIsSafeWithMetaCharacters() {
+        String id = "search-" + UUID.randomUUID();
+        String token = "zq" + UUID.randomUUID().toString().replace("-", ""); // isolates this test's article
+        String text = "وصل بشار الأسد لموسكو أمس، واجتمع PUTIN بالرئيس السوري في الكرملين. " + token;
+        ArticleEnriched e = enriched(id, 1, "لقاء في موسكو", null);
+        ArticleEnriched withText = new ArticleEnriched(1, e.eventId(), id, 1, e.contentHash(), e.receivedAt(),
+                e.normalizedAt(), e.enrichedAt(), e.source(), e.url(), e.title(), text, "ar", 0.99, null, List.of(),
+                List.of(), List.of(), null, null, null, null);
+        probe.send(Topics.ENRICHED, id, EventJson.toBytes(withText));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
+
+        assertThat(search("موسكو " + token)).containsExactly(id);   // text has لموسكو
+        assertThat(search("الأسد " + token)).containsExactly(id);   // text has الأسد and بالرئيس
+        assertThat(search("الاسد " + token)).containsExactly(id);   // hamza-less spelling
+        assertThat(search("الرئيس " + token)).containsExactly(id);  // text has بالرئيس
+        assertThat(search("putin " + token)).containsExactly(id);   // case folded
+        assertThat(search("الكرملين " + token)).containsExactly(id);
+        assertThat(search("لندن " + token)).isEmpty();
+        // the title is indexed too
+        assertThat(search("لقاء " + token)).containsExactly(id);
+        // SQL and tsquery meta-characters are words or nothing, never an error
+        assertThat(search("'; DROP TABLE article; -- " + token)).isEmpty();
+        assertThat(search("موسكو & | ! ( ) :* " + token)).containsExactly(id);
+        given().queryParam("q", "x".repeat(201)).get("/articles").then().statusCode(400)
+                .contentType("application/problem+json").body("parameter", equalTo("q"));
+        given().queryParam("q", "!!! ???").get("/articles").then().statusCode(400).body("parameter", equalTo("q"));
+    }
+
     @Test
     void badQueriesAre400ProblemsAndUnknownIdIs404() {
         given().get("/articles?limit=0").then().statusCode(400).contentType("application/problem+json")

@@ -3,6 +3,8 @@ package io.khabar.store.persistence;
 import io.agroal.api.AgroalDataSource;
 import io.khabar.events.ArticleEnriched;
 import io.khabar.events.EventJson;
+import io.khabar.events.MatchingText;
+import io.khabar.normalize.matching.MatchingAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,19 +28,26 @@ public class ArticleRepository {
      */
     static final String UPSERT = """
             INSERT INTO article (id, revision, content_hash, source, url, title, language, published_at, received_at,
-                                 enriched_at, sort_at, document)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                                 enriched_at, sort_at, document, search)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),
+                    setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?))
             ON CONFLICT (id) DO UPDATE SET
                 revision = EXCLUDED.revision, content_hash = EXCLUDED.content_hash, source = EXCLUDED.source,
                 url = EXCLUDED.url, title = EXCLUDED.title, language = EXCLUDED.language,
                 published_at = EXCLUDED.published_at, received_at = EXCLUDED.received_at,
                 enriched_at = EXCLUDED.enriched_at, sort_at = EXCLUDED.sort_at, document = EXCLUDED.document,
-                stored_at = clock_timestamp()
+                search = EXCLUDED.search, stored_at = clock_timestamp()
             WHERE (EXCLUDED.revision, EXCLUDED.enriched_at) > (article.revision, article.enriched_at)
             """;
 
+    /** Beyond this, the rest of a very long article is not indexed (a tsvector holds at most 1 MB). */
+    static final int MAX_SEARCH_CHARS = 400_000;
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MatchingAnalyzer matching;
 
     /** @return true when the row was inserted or replaced, false when a newer version was already stored */
     public boolean upsert(ArticleEnriched a) throws SQLException {
@@ -54,9 +63,21 @@ public class ArticleRepository {
             setInstant(ps, 9, a.receivedAt() == null ? a.enrichedAt() : a.receivedAt());
             setInstant(ps, 10, a.enrichedAt());
             setInstant(ps, 11, a.publishedAt() != null ? a.publishedAt() : a.receivedAt() != null ? a.receivedAt() : a.enrichedAt());
-            ps.setString(12, EventJson.toJson(a.withoutMatching())); // the matching layer belongs to the search index
+            ps.setString(12, EventJson.toJson(a.withoutMatching())); // the matching layer goes to the search column
+            ps.setString(13, matching.form(a.title() == null ? "" : a.title()));
+            ps.setString(14, searchText(a));
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * What the search column indexes of the text: its matching forms, and its stems where they differ, from the
+     * event's matching layer (computed here for events that carry none). Bounded, as a tsvector is.
+     */
+    String searchText(ArticleEnriched a) {
+        MatchingText m = a.matching() != null ? a.matching() : matching.analyze(a.text() == null ? "" : a.text());
+        String text = m.stems() == null ? m.forms() : m.forms() + " " + m.stems();
+        return text.length() > MAX_SEARCH_CHARS ? text.substring(0, text.lastIndexOf(' ', MAX_SEARCH_CHARS) + 1) : text;
     }
 
     /** The stored enriched event as JSON, and when it was stored. */
@@ -73,13 +94,26 @@ public class ArticleRepository {
         }
     }
 
-    /** Newest first; {@code after} is the position of the last article of the previous page, or null. */
-    public List<ArticleSummary> page(PageCursor after, int limit) throws SQLException {
+    /**
+     * Newest first; {@code after} is the position of the last article of the previous page, or null; {@code words},
+     * when not null, are matching-layer words that must all occur (title or text).
+     */
+    public List<ArticleSummary> page(PageCursor after, String words, int limit) throws SQLException {
+        List<String> where = new ArrayList<>();
+        if (words != null) {
+            where.add("search @@ plainto_tsquery('simple', ?)");
+        }
+        if (after != null) {
+            where.add("(sort_at, id) < (?, ?)");
+        }
         String sql = "SELECT id, title, language, source, url, published_at, received_at, stored_at, sort_at FROM article"
-                + (after == null ? "" : " WHERE (sort_at, id) < (?, ?)")
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY sort_at DESC, id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
+            if (words != null) {
+                ps.setString(i++, words);
+            }
             if (after != null) {
                 setInstant(ps, i++, after.sortAt());
                 ps.setString(i++, after.id());

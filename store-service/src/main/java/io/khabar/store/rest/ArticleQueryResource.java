@@ -2,6 +2,7 @@ package io.khabar.store.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khabar.events.EventJson;
+import io.khabar.normalize.matching.MatchingAnalyzer;
 import io.khabar.store.config.StoreConfig;
 import io.khabar.store.persistence.ArticleRepository;
 import io.khabar.store.persistence.ArticleSummary;
@@ -21,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The query API: one enriched article by id, and the newest articles with cursor paging. */
+/** The query API: one enriched article by id, and the newest articles with cursor paging and full-text search. */
 @Path("/articles")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Blocking
@@ -31,6 +32,11 @@ public class ArticleQueryResource {
 
     @Inject
     StoreConfig config;
+
+    @Inject
+    MatchingAnalyzer matching;
+
+    static final int MAX_QUERY_CHARS = 200;
 
     /** The full enriched article as stored, plus {@code storedAt}. */
     @GET
@@ -54,10 +60,23 @@ public class ArticleQueryResource {
 
     /**
      * Newest first (publication time, else acceptance time). {@code after} is the {@code next} value of the previous
-     * page; {@code next} is absent on the last page.
+     * page; {@code next} is absent on the last page. {@code q}: words that must all occur in the title or text, matched
+     * on the normalizer's matching forms, so hamza and ya variants, diacritics, case, accents and Arabic proclitics do
+     * not matter (موسكو finds لموسكو, الاسد finds الأسد and بالأسد).
      */
     @GET
-    public Response list(@QueryParam("limit") String limitParam, @QueryParam("after") String after) throws SQLException {
+    public Response list(@QueryParam("limit") String limitParam, @QueryParam("after") String after,
+                         @QueryParam("q") String q) throws SQLException {
+        String words = null;
+        if (q != null && !q.isBlank()) {
+            if (q.length() > MAX_QUERY_CHARS) {
+                return Problem.response(400, "Invalid query", "q has at most " + MAX_QUERY_CHARS + " characters", "q");
+            }
+            words = matching.stems(q);
+            if (words.isBlank()) {
+                return Problem.response(400, "Invalid query", "q has no letters or digits to search for", "q");
+            }
+        }
         int limit = config.defaultPageSize();
         if (limitParam != null && !limitParam.isBlank()) {
             try {
@@ -77,7 +96,7 @@ public class ArticleQueryResource {
                 return Problem.response(400, "Invalid cursor", e.getMessage(), "after");
             }
         }
-        List<ArticleSummary> items = repository.page(cursor, limit + 1);
+        List<ArticleSummary> items = repository.page(cursor, words, limit + 1);
         Map<String, Object> body = new LinkedHashMap<>();
         boolean more = items.size() > limit;
         List<ArticleSummary> page = more ? items.subList(0, limit) : items;
