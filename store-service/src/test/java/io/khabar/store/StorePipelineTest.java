@@ -151,6 +151,13 @@ class StorePipelineTest {
     }
 
     @Test
+    void theQueryApiIsDescribedWithOpenApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/articles'.get.parameters.name", org.hamcrest.Matchers.hasItems("q", "limit", "after"))
+                .body("paths.'/articles/{id}'.get", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void badQueriesAre400ProblemsAndUnknownIdIs404() {
         given().get("/articles?limit=0").then().statusCode(400).contentType("application/problem+json")
                 .body("parameter", equalTo("limit"));
