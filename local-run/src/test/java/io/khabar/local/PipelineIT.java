@@ -64,13 +64,7 @@ class PipelineIT {
         assertThat(posted.status()).isEqualTo(202);
         String id = posted.ids().get(0);
 
-        HttpResponse<String>[] got = new HttpResponse[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            got[0] = HTTP.send(HttpRequest.newBuilder(URI.create(store + "/articles/" + id)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return got[0].statusCode() == 200;
-        });
-        JsonNode article = EventJson.mapper().readTree(got[0].body());
+        JsonNode article = awaitStored(store, id);
         assertThat(article.get("articleId").asText()).isEqualTo(id);
         assertThat(article.get("language").asText()).isEqualTo("ar");
         assertThat(article.get("title").asText().codePoints().toArray()).containsExactly(title.codePoints().toArray());
@@ -109,13 +103,7 @@ class PipelineIT {
         ArticleFiles.Result posted = new ArticleFiles(ingest).postFile(page);
         assertThat(posted.status()).isEqualTo(202);
         String id = posted.ids().get(0);
-        HttpResponse<String>[] got = new HttpResponse[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            got[0] = HTTP.send(HttpRequest.newBuilder(URI.create(store + "/articles/" + id)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return got[0].statusCode() == 200;
-        });
-        JsonNode article = EventJson.mapper().readTree(got[0].body());
+        JsonNode article = awaitStored(store, id);
         assertThat(article.get("title").asText()).isEqualTo("معارضون يسيطرون على مخازن للصواريخ بريف دمشق");
         assertThat(article.get("text").asText()).startsWith("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة");
         assertThat(article.get("publishedAt").asText()).isEqualTo("2013-08-28T10:00:00Z"); // from the page's dateline
@@ -123,6 +111,17 @@ class PipelineIT {
         assertThat(article.at("/metadata/siteName").asText()).isEqualTo("CNNArabic");
         assertThat(article.get("language").asText()).isEqualTo("ar");
         assertThat(article.at("/duplicate/status").asText()).isIn("unique", "exact", "near");
+    }
+
+    /** The article as store-service serves it, once it is there. */
+    private static JsonNode awaitStored(String store, String id) throws Exception {
+        HttpResponse<String>[] got = new HttpResponse[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            got[0] = HTTP.send(HttpRequest.newBuilder(URI.create(store + "/articles/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return got[0].statusCode() == 200;
+        });
+        return EventJson.mapper().readTree(got[0].body());
     }
 
     private static Path writeMarker() throws Exception {

@@ -21,7 +21,8 @@ import java.util.UUID;
  */
 public final class ArticleEnricher {
     static final int MIN_PARAGRAPH_CHARS = 40;
-    private final LanguageIdentifier languages = new LanguageIdentifier();
+    /** Only for events from producers that identify no language: built on first need (it loads 71 profiles). */
+    private volatile LanguageIdentifier languages;
 
     public ArticleEnriched enrich(ArticleNormalized in, Instant now) {
         if (in.articleId() == null || in.articleId().isBlank()) {
@@ -35,6 +36,7 @@ public final class ArticleEnricher {
         if (in.language() != null && !"und".equals(in.language()) && !paragraphs.isEmpty()) {
             article = new LanguageGuess(in.language(), in.languageConfidence());
         } else {
+            LanguageIdentifier languages = languages();
             article = languages.identify((in.title() == null ? "" : in.title() + "\n") + text);
             paragraphs = new ArrayList<>();
             for (Span p : in.paragraphs()) {
@@ -57,6 +59,19 @@ public final class ArticleEnricher {
                 in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
                 in.title(), text, article.language(), round(article.confidence()), in.publishedAt(), in.authors(),
                 in.paragraphs(), annotations, in.facts(), in.metadata(), in.matching(), in.duplicate());
+    }
+
+    private LanguageIdentifier languages() {
+        LanguageIdentifier l = languages;
+        if (l == null) {
+            synchronized (this) {
+                if (languages == null) {
+                    languages = new LanguageIdentifier();
+                }
+                l = languages;
+            }
+        }
+        return l;
     }
 
     private static void checkSpan(int start, int end, String text) {

@@ -18,9 +18,9 @@ import java.sql.SQLException;
 
 /**
  * The {@link DuplicateIndex} of ingest-service, in PostgreSQL (schema {@code khabar_ingest}), so that every instance
- * sees the same history and a restart forgets nothing. Each article is recorded once, in a committed statement,
- * before it is compared: its sequence number is its place in "first seen" order, and only articles recorded before it
- * can be its original. A replayed article therefore gets the same answer again. Articles first seen longer ago than
+ * sees the same history and a restart forgets nothing. One statement records the article (once: its sequence number is
+ * its place in "first seen" order) and compares it with the state as it was before that statement, so only articles
+ * recorded before it can be its original. A replayed article therefore gets the same answer again. Articles first seen longer ago than
  * {@link IngestConfig.Dedup#window()} are no longer candidates, and are deleted at startup.
  */
 @ApplicationScoped

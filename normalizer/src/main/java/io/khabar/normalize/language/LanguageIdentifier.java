@@ -51,11 +51,16 @@ public final class LanguageIdentifier {
 
     /** The first {@value #MAX_CHARS} characters of {@code text}, cut at a space. */
     public static CharSequence sample(CharSequence text) {
-        if (text.length() <= MAX_CHARS) {
+        return head(text, MAX_CHARS);
+    }
+
+    /** At most {@code max} characters from the start, cut at a space in the second half when there is one. */
+    private static CharSequence head(CharSequence text, int max) {
+        if (text.length() <= max) {
             return text;
         }
-        int end = MAX_CHARS;
-        while (end > MAX_CHARS / 2 && !Character.isWhitespace(text.charAt(end))) {
+        int end = max;
+        while (end > max / 2 && !Character.isWhitespace(text.charAt(end))) {
             end--;
         }
         return text.subSequence(0, end);
@@ -70,14 +75,7 @@ public final class LanguageIdentifier {
             return identify(paragraph);
         }
         if (!ARABIC_SCRIPT.contains(expected)) {
-            CharSequence head = paragraph;
-            if (head.length() > QUICK_CHARS) {
-                int end = QUICK_CHARS;
-                while (end > QUICK_CHARS / 2 && !Character.isWhitespace(head.charAt(end))) {
-                    end--;
-                }
-                head = head.subSequence(0, end);
-            }
+            CharSequence head = head(paragraph, QUICK_CHARS);
             List<DetectedLanguage> quick = fast.getProbabilities(textFactory.forText(head));
             if (!quick.isEmpty() && quick.get(0).getLocale().getLanguage().equals(expected)
                     && quick.get(0).getProbability() >= SURE) {
