@@ -1,0 +1,173 @@
+package io.khabar.entities.ner;
+
+/**
+ * Turns a sentence into hashed feature indexes, per token, for {@link Perceptron}. Each token first gets a few
+ * "atoms" (hashes of its word key, case, shape, affixes, Arabic stem and clitic, gazetteer marks); each feature
+ * template then combines one or two atoms of the token or its neighbours. Hashing keeps the model a fixed size and
+ * avoids building feature strings on the hot path.
+ */
+public final class Featurizer {
+    // atoms
+    private static final int WORD = 0, RAW = 1, SHAPE = 2, SHORT = 3, P1 = 4, P2 = 5, P3 = 6, P4 = 7, S1 = 8, S2 = 9,
+            S3 = 10, S4 = 11, STEM = 12, CLITIC = 13, BARE = 14, BARE_S2 = 15, BARE_S3 = 16, BARE_P2 = 17,
+            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, ATOMS = 21;
+    /** Templates: {atom, offset} or {atom, offset, atom, offset}; the bias is implicit (template 0). */
+    private static final int[][] TEMPLATES = {
+            {WORD, 0}, {WORD, -1}, {WORD, 1}, {WORD, -2}, {WORD, 2},
+            {RAW, 0}, {RAW, -1}, {RAW, 1},
+            {SHAPE, 0}, {SHAPE, -1}, {SHAPE, 1}, {SHORT, 0},
+            {P1, 0}, {P2, 0}, {P3, 0}, {P4, 0}, {S1, 0}, {S2, 0}, {S3, 0}, {S4, 0},
+            {STEM, 0}, {STEM, -1}, {STEM, 1}, {CLITIC, 0}, {CLITIC, 1},
+            {BARE, 0}, {BARE, -1}, {BARE, 1}, {BARE_S2, 0}, {BARE_S3, 0}, {BARE_P2, 0},
+            {GAZ_WORD, 0}, {GAZ_WORD, -1}, {GAZ_WORD, 1}, {GAZ_NAME, 0}, {GAZ_NAME, -1}, {GAZ_NAME, 1},
+            {FLAGS, 0},
+            {WORD, -1, WORD, 0}, {WORD, 0, WORD, 1}, {SHAPE, -1, SHAPE, 0}, {SHAPE, 0, SHAPE, 1},
+            {WORD, -1, SHAPE, 0}, {SHAPE, 0, WORD, 1}, {GAZ_NAME, 0, SHORT, 0}, {GAZ_WORD, 0, SHORT, 0},
+            {BARE, -1, BARE, 0}, {BARE, 0, BARE, 1}, {WORD, -2, WORD, -1},
+    };
+    public static final int FEATURES = TEMPLATES.length + 1;
+    private static final long BOS = 0x5bd1e9955bd1e995L, EOS = 0x27d4eb2f165667c5L;
+
+    private final WordKeys keys;
+    private final Gazetteer gazetteer;
+    private final int bucketBits;
+
+    public Featurizer(WordKeys keys, Gazetteer gazetteer, int bucketBits) {
+        this.keys = keys;
+        this.gazetteer = gazetteer;
+        this.bucketBits = bucketBits;
+    }
+
+    /** Feature buckets, {@link #FEATURES} per token ({@code -1} where a template has no value). */
+    public int[] featurize(String[] tokens) {
+        int n = tokens.length;
+        long[][] atoms = new long[n][];
+        String[] stems = new String[n];
+        String[][] k = new String[n][];
+        for (int i = 0; i < n; i++) {
+            k[i] = keys.of(tokens[i]);
+            stems[i] = k[i][1];
+        }
+        int[] names = gazetteer.phraseMasks(stems);
+        for (int i = 0; i < n; i++) {
+            atoms[i] = atoms(tokens[i], k[i][0], k[i][1], gazetteer.wordMask(stems[i]), names[i], i == 0);
+        }
+        int[] out = new int[n * FEATURES];
+        int mask = (1 << bucketBits) - 1;
+        for (int i = 0; i < n; i++) {
+            int base = i * FEATURES;
+            out[base] = (int) (mix(0x9e3779b97f4a7c15L) & mask);
+            for (int t = 0; t < TEMPLATES.length; t++) {
+                int[] tpl = TEMPLATES[t];
+                long a = atom(atoms, i + tpl[1], tpl[0], n);
+                long h = 0;
+                if (a != 0 && tpl.length == 4) {
+                    long b = atom(atoms, i + tpl[3], tpl[2], n);
+                    h = b == 0 ? 0 : mix(mix((t + 1) * 0xc2b2ae3d27d4eb4fL ^ a) ^ b);
+                } else if (a != 0) {
+                    h = mix((t + 1) * 0xc2b2ae3d27d4eb4fL ^ a);
+                }
+                out[base + t + 1] = h == 0 ? -1 : (int) ((h >>> 17) & mask);
+            }
+        }
+        return out;
+    }
+
+    private static long atom(long[][] atoms, int i, int atom, int n) {
+        if (i < 0) {
+            return atom == WORD || atom == SHAPE || atom == BARE ? BOS + atom : 0;
+        }
+        if (i >= n) {
+            return atom == WORD || atom == SHAPE || atom == BARE ? EOS + atom : 0;
+        }
+        return atoms[i][atom];
+    }
+
+    private static long[] atoms(String raw, String form, String stem, int gazWord, int gazName, boolean first) {
+        long[] a = new long[ATOMS];
+        a[WORD] = hash(WORD, form);
+        if (!raw.equals(form)) {
+            a[RAW] = hash(RAW, raw);
+        }
+        String shape = shape(raw, false);
+        a[SHAPE] = hash(SHAPE, shape);
+        a[SHORT] = hash(SHORT, shape(raw, true));
+        int len = form.length();
+        for (int k = 1; k <= 4 && k < len; k++) {
+            a[P1 + k - 1] = hash(P1 + k - 1, form.substring(0, k));
+            a[S1 + k - 1] = hash(S1 + k - 1, form.substring(len - k));
+        }
+        boolean arabic = len > 0 && form.charAt(0) >= 0x0600 && form.charAt(0) <= 0x06ff;
+        if (arabic) {
+            if (!stem.equals(form)) {
+                a[STEM] = hash(STEM, stem);
+            }
+            String bare = stem.startsWith("ال") && stem.length() > 3 ? stem.substring(2) : stem;
+            String clitic = form.endsWith(bare) ? form.substring(0, form.length() - bare.length()) : "?";
+            a[CLITIC] = hash(CLITIC, clitic);
+            a[BARE] = hash(BARE, bare);
+            int bl = bare.length();
+            if (bl > 2) {
+                a[BARE_S2] = hash(BARE_S2, bare.substring(bl - 2));
+                a[BARE_P2] = hash(BARE_P2, bare.substring(0, 2));
+            }
+            if (bl > 3) {
+                a[BARE_S3] = hash(BARE_S3, bare.substring(bl - 3));
+            }
+        }
+        a[GAZ_WORD] = gazWord == 0 ? 0 : mix(GAZ_WORD * 0x100000001b3L + gazWord);
+        a[GAZ_NAME] = gazName == 0 ? 0 : mix(GAZ_NAME * 0x100000001b3L + gazName);
+        int flags = (first ? 1 : 0) | (Math.min(len, 12) << 1);
+        a[FLAGS] = mix(FLAGS * 0x100000001b3L + flags);
+        return a;
+    }
+
+    /** Xxxx, XX, dd.d, aaaa (Arabic letters); short collapses repeats: Xx, X, d.d, a. */
+    static String shape(String s, boolean collapse) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), 12));
+        char last = 0;
+        for (int i = 0; i < s.length() && sb.length() < 12; i++) {
+            char c = s.charAt(i);
+            char m;
+            if (Character.isUpperCase(c)) {
+                m = 'X';
+            } else if (Character.isLowerCase(c)) {
+                m = 'x';
+            } else if (Character.isDigit(c)) {
+                m = 'd';
+            } else if (Character.isLetter(c)) {
+                m = 'a';
+            } else {
+                m = c;
+            }
+            if (!collapse || m != last) {
+                sb.append(m);
+            }
+            last = m;
+        }
+        return sb.toString();
+    }
+
+    static long hash(int atom, String s) {
+        long h = 0xcbf29ce484222325L ^ (atom * 0x9e3779b97f4a7c15L);
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return mix(h) | 1; // never 0, which means "absent"
+    }
+
+    static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    public int bucketBits() {
+        return bucketBits;
+    }
+}

@@ -1,0 +1,101 @@
+package io.khabar.entities.ner;
+
+import io.khabar.normalize.matching.MatchingAnalyzer;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained recognizer for one language: the gazetteer it was trained with and the perceptron weights, in one
+ * gzipped file. Its {@link #version()} is the language and the first 12 hex digits of the file's SHA-256, so every
+ * annotation can name the exact model that produced it. Thread-safe once loaded.
+ */
+public final class NerModel {
+    private static final int FORMAT = 1;
+    private final String language;
+    private final Featurizer featurizer;
+    private final Perceptron perceptron;
+    private final String version;
+
+    NerModel(String language, Featurizer featurizer, Perceptron perceptron, String version) {
+        this.language = language;
+        this.featurizer = featurizer;
+        this.perceptron = perceptron;
+        this.version = version;
+    }
+
+    /** Labels of one sentence's tokens; {@code margins} (may be null) receives the per-token decision margins. */
+    public int[] tag(String[] tokens, float[] margins) {
+        if (tokens.length == 0) {
+            return new int[0];
+        }
+        return perceptron.decode(featurizer.featurize(tokens), tokens.length, margins);
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public void save(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream raw = Files.newOutputStream(file);
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw, 1 << 16)))) {
+            out.writeInt(FORMAT);
+            out.writeUTF(language);
+            out.writeInt(featurizer.bucketBits());
+            featurizer.gazetteer().write(out);
+            perceptron.write(out);
+        }
+    }
+
+    public static NerModel load(Path file, MatchingAnalyzer analyzer) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, analyzer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read NER model " + file, e);
+        }
+    }
+
+    /** Reads a model from a stream (a classpath resource or a file). */
+    public static NerModel read(InputStream stream, MatchingAnalyzer analyzer) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.security.DigestInputStream digest = new java.security.DigestInputStream(stream, sha);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(digest, 1 << 16)))) {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IOException("NER model format " + format + " is not " + FORMAT);
+            }
+            String language = in.readUTF();
+            int bits = in.readInt();
+            Gazetteer gazetteer = Gazetteer.read(in);
+            Perceptron perceptron = Perceptron.read(in);
+            while (in.read() >= 0) {
+                // drain, so the digest covers the whole file
+            }
+            String version = "ner-" + language + "@" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+            return new NerModel(language, new Featurizer(new WordKeys(analyzer), gazetteer, bits), perceptron, version);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.khabar.entities.ner;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiConsumer;
+
+/**
+ * An averaged structured perceptron (Collins 2002) over hashed features, decoded with Viterbi under the IOB2
+ * constraint (an {@code I-X} only after {@code B-X} or {@code I-X}). Weights are one flat array, the {@link
+ * EntityLabels#COUNT} label weights of a feature side by side, so scoring a token reads one short run per feature.
+ */
+public final class Perceptron {
+    static final int L = EntityLabels.COUNT;
+    private final int features;
+    final float[] weights;
+    /** transition weights: row = previous label (L for the sentence start), column = label */
+    final float[] transitions;
+
+    public Perceptron(int bucketBits, int features) {
+        this.features = features;
+        this.weights = new float[(1 << bucketBits) * L];
+        this.transitions = new float[(L + 1) * L];
+    }
+
+    private Perceptron(int features, float[] weights, float[] transitions) {
+        this.features = features;
+        this.weights = weights;
+        this.transitions = transitions;
+    }
+
+    /** Best label sequence; {@code margins}, when given, receives per token the best minus the runner-up score. */
+    public int[] decode(int[] feats, int n, float[] margins) {
+        float[] emit = new float[n * L];
+        for (int i = 0; i < n; i++) {
+            int base = i * features;
+            int e = i * L;
+            for (int f = 0; f < features; f++) {
+                int b = feats[base + f];
+                if (b >= 0) {
+                    int w = b * L;
+                    for (int l = 0; l < L; l++) {
+                        emit[e + l] += weights[w + l];
+                    }
+                }
+            }
+        }
+        float[] score = new float[n * L];
+        int[] back = new int[n * L];
+        for (int l = 0; l < L; l++) {
+            score[l] = EntityLabels.allowed(-1, l) ? emit[l] + transitions[L * L + l] : Float.NEGATIVE_INFINITY;
+        }
+        for (int i = 1; i < n; i++) {
+            for (int l = 0; l < L; l++) {
+                float best = Float.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int p = 0; p < L; p++) {
+                    if (!EntityLabels.allowed(p, l)) {
+                        continue;
+                    }
+                    float s = score[(i - 1) * L + p] + transitions[p * L + l];
+                    if (s > best) {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                score[i * L + l] = best + emit[i * L + l];
+                back[i * L + l] = arg;
+            }
+        }
+        int[] out = new int[n];
+        if (n == 0) {
+            return out;
+        }
+        int last = 0;
+        for (int l = 1; l < L; l++) {
+            if (score[(n - 1) * L + l] > score[(n - 1) * L + last]) {
+                last = l;
+            }
+        }
+        out[n - 1] = last;
+        for (int i = n - 1; i > 0; i--) {
+            out[i - 1] = back[i * L + out[i]];
+        }
+        if (margins != null) {
+            for (int i = 0; i < n; i++) {
+                float chosen = score[i * L + out[i]];
+                float second = Float.NEGATIVE_INFINITY;
+                for (int l = 0; l < L; l++) {
+                    if (l != out[i] && score[i * L + l] > second) {
+                        second = score[i * L + l];
+                    }
+                }
+                margins[i] = chosen - second;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Trains on featurized sentences for a number of passes, in an order shuffled with a fixed seed (the run is
+     * reproducible), and returns the averaged model. {@code afterEpoch} sees each pass's number and averaged model, for progress.
+     */
+    public static Perceptron train(List<int[]> feats, List<int[]> gold, int bucketBits, int features, int epochs,
+                                   long seed, BiConsumer<Integer, Perceptron> afterEpoch) {
+        Perceptron w = new Perceptron(bucketBits, features);
+        double[] sumW = new double[w.weights.length];
+        double[] sumT = new double[w.transitions.length];
+        Integer[] order = new Integer[feats.size()];
+        Arrays.setAll(order, i -> i);
+        Random random = new Random(seed);
+        long c = 1;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            java.util.Collections.shuffle(Arrays.asList(order), random);
+            for (int s : order) {
+                int[] f = feats.get(s);
+                int[] g = gold.get(s);
+                int n = g.length;
+                int[] p = w.decode(f, n, null);
+                if (!Arrays.equals(p, g)) {
+                    for (int i = 0; i < n; i++) {
+                        if (p[i] != g[i]) {
+                            for (int k = 0; k < features; k++) {
+                                int b = f[i * features + k];
+                                if (b >= 0) {
+                                    update(w.weights, sumW, b * L + g[i], 1, c);
+                                    update(w.weights, sumW, b * L + p[i], -1, c);
+                                }
+                            }
+                        }
+                        int gp = i == 0 ? L : g[i - 1];
+                        int pp = i == 0 ? L : p[i - 1];
+                        if (gp != pp || g[i] != p[i]) {
+                            update(w.transitions, sumT, gp * L + g[i], 1, c);
+                            update(w.transitions, sumT, pp * L + p[i], -1, c);
+                        }
+                    }
+                }
+                c++;
+            }
+            afterEpoch.accept(epoch, average(w, sumW, sumT, c));
+        }
+        return average(w, sumW, sumT, c);
+    }
+
+    /** The averaged weights: w - sum(c_t * update_t) / c. */
+    private static Perceptron average(Perceptron w, double[] sumW, double[] sumT, long c) {
+        float[] avgW = new float[w.weights.length];
+        for (int i = 0; i < avgW.length; i++) {
+            avgW[i] = (float) (w.weights[i] - sumW[i] / c);
+        }
+        float[] avgT = new float[w.transitions.length];
+        for (int i = 0; i < avgT.length; i++) {
+            avgT[i] = (float) (w.transitions[i] - sumT[i] / c);
+        }
+        return new Perceptron(w.features, avgW, avgT);
+    }
+
+    private static void update(float[] w, double[] sum, int i, int delta, long c) {
+        w[i] += delta;
+        sum[i] += delta * (double) c;
+    }
+
+    /** Writes the non-zero feature rows only (most hashed buckets are empty or were never updated). */
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(features);
+        out.writeInt(weights.length / L);
+        for (float t : transitions) {
+            out.writeFloat(t);
+        }
+        int rows = 0;
+        for (int b = 0; b < weights.length / L; b++) {
+            if (nonZero(b)) {
+                rows++;
+            }
+        }
+        out.writeInt(rows);
+        for (int b = 0; b < weights.length / L; b++) {
+            if (nonZero(b)) {
+                out.writeInt(b);
+                for (int l = 0; l < L; l++) {
+                    out.writeFloat(weights[b * L + l]);
+                }
+            }
+        }
+    }
+
+    private boolean nonZero(int b) {
+        for (int l = 0; l < L; l++) {
+            if (weights[b * L + l] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Perceptron read(DataInputStream in) throws IOException {
+        int features = in.readInt();
+        int buckets = in.readInt();
+        float[] transitions = new float[(L + 1) * L];
+        for (int i = 0; i < transitions.length; i++) {
+            transitions[i] = in.readFloat();
+        }
+        float[] weights = new float[buckets * L];
+        int rows = in.readInt();
+        for (int r = 0; r < rows; r++) {
+            int b = in.readInt();
+            for (int l = 0; l < L; l++) {
+                weights[b * L + l] = in.readFloat();
+            }
+        }
+        return new Perceptron(features, weights, transitions);
+    }
+}

@@ -1,0 +1,104 @@
+package io.khabar.entities.ner;
+
+import java.util.Arrays;
+
+/**
+ * Splits text into the tokens the recognizer was trained on (the corpora's convention): runs of letters, digits and
+ * combining marks, kept whole across an inner hyphen ({@code Italian-born}), an abbreviation's dots ({@code U.S.})
+ * and a number's separators ({@code 1,250.5}); every other non-space character is a token of its own. Arabic
+ * proclitics stay attached, as in ANERcorp ({@code بالأسد} is one token).
+ */
+public final class Tokenizer {
+    private Tokenizer() {
+    }
+
+    /** Token boundaries within {@code [from, to)} of {@code text}, as start,end pairs. */
+    public static int[] tokenize(CharSequence text, int from, int to) {
+        int[] out = new int[32];
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || isIgnorable(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (isWordChar(c)) {
+                i++;
+                while (i < to) {
+                    char d = text.charAt(i);
+                    if (isWordChar(d)) {
+                        i++;
+                    } else if (i + 1 < to && isWordChar(text.charAt(i + 1)) && joins(text, start, i, d)) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                if (i < to && text.charAt(i) == '.' && isAbbreviation(text, start, i)) {
+                    i++; // U.S. keeps its final dot
+                }
+            } else {
+                i++;
+            }
+            if (n + 2 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            out[n++] = start;
+            out[n++] = i;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    public static String[] words(String text) {
+        int[] t = tokenize(text, 0, text.length());
+        String[] w = new String[t.length / 2];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = text.substring(t[2 * k], t[2 * k + 1]);
+        }
+        return w;
+    }
+
+    private static boolean joins(CharSequence text, int start, int at, char d) {
+        char before = text.charAt(at - 1);
+        char after = text.charAt(at + 1);
+        if (d == '-' || d == '\u2010' || d == '\u2011') {
+            return true;
+        }
+        if ((d == '.' || d == ',') && Character.isDigit(before) && Character.isDigit(after)) {
+            return true;
+        }
+        // U.S, U.N (the final dot is taken after the loop): single letters between dots
+        return d == '.' && Character.isLetter(before) && Character.isUpperCase(after)
+                && (at - start == 1 || text.charAt(at - 2) == '.');
+    }
+
+    private static boolean isAbbreviation(CharSequence text, int start, int end) {
+        // single capital letters separated by dots: U.S  U.N  U.K
+        if (end - start < 3) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            boolean letterSlot = (k - start) % 2 == 0;
+            if (letterSlot ? !Character.isUpperCase(c) : c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || c == '\u0640';
+    }
+
+    private static boolean isIgnorable(char c) {
+        return c == '\u200f' || c == '\u200e' || c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff';
+    }
+}

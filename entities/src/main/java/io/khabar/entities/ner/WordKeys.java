@@ -1,0 +1,49 @@
+package io.khabar.entities.ner;
+
+import io.khabar.events.MatchingText;
+import io.khabar.normalize.matching.MatchingAnalyzer;
+
+/**
+ * The matching keys of one token, from the normalization layer: its form (Arabic letters normalized, Latin case- and
+ * accent-folded) and its stem (Arabic proclitics stripped: لموسكو gives موسكو, بالأسد gives الأسد). Gazetteers,
+ * the knowledge base and the recognizer's word features all use these keys, so they agree on what a word is.
+ */
+public final class WordKeys {
+    private final MatchingAnalyzer analyzer;
+
+    public WordKeys(MatchingAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** {form, stem} of one token; punctuation keeps its own character as both. */
+    public String[] of(String token) {
+        MatchingText m = analyzer.analyze(token);
+        if (m.size() == 0) {
+            return new String[]{token, token};
+        }
+        if (m.size() == 1) {
+            return new String[]{m.forms(), m.stemsOrForms()};
+        }
+        return new String[]{m.forms().replace(" ", ""), m.stemsOrForms().replace(" ", "")};
+    }
+
+    /** The stem keys of a multi-word name, joined by single spaces (the gazetteer's and knowledge base's key). */
+    public String nameKey(String name) {
+        String[] words = Tokenizer.words(name);
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            String stem = of(w)[1];
+            if (!stem.isEmpty()) {
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(stem);
+            }
+        }
+        return sb.toString();
+    }
+
+    public MatchingAnalyzer analyzer() {
+        return analyzer;
+    }
+}
