@@ -25,6 +25,7 @@ import java.util.List;
  * @param authors            bylines
  * @param paragraphs         paragraph spans into {@code text}
  * @param annotations        findings with offsets into {@code text}
+ * @param entities           the article's entities, one row each with all its mentions, salience and links
  * @param facts              copied from {@link ArticleNormalized#facts()}
  * @param metadata           copied from {@link ArticleNormalized#metadata()}
  * @param matching           copied from {@link ArticleNormalized#matching()}
@@ -34,7 +35,8 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
                               String contentHash, Instant receivedAt, Instant normalizedAt, Instant enrichedAt,
                               String source, String url, String title, String text, String language,
                               double languageConfidence, Instant publishedAt, List<String> authors,
-                              List<Span> paragraphs, List<Annotation> annotations, TextFacts facts,
+                              List<Span> paragraphs, List<Annotation> annotations, List<ArticleEntity> entities,
+                              TextFacts facts,
                               PageMetadata metadata, MatchingText matching, Duplicate duplicate) implements PipelineEvent {
     public static final int SCHEMA_VERSION = 1;
 
@@ -42,12 +44,13 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
     public ArticleEnriched withoutMatching() {
         return new ArticleEnriched(schemaVersion, eventId, articleId, revision, contentHash, receivedAt, normalizedAt,
                 enrichedAt, source, url, title, text, language, languageConfidence, publishedAt, authors, paragraphs,
-                annotations, facts, metadata, null, duplicate);
+                annotations, entities, facts, metadata, null, duplicate);
     }
 
     public ArticleEnriched {
         authors = authors == null ? List.of() : List.copyOf(authors);
         paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
+        entities = entities == null ? List.of() : List.copyOf(entities);
     }
 }

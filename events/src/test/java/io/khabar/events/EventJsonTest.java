@@ -29,6 +29,8 @@ class EventJsonTest {
         var event = new ArticleEnriched(1, "e2", "a1", 1511244000000000L, "abc", Instant.EPOCH,
                 Instant.EPOCH.plusMillis(5), Instant.EPOCH.plusMillis(9), "src", null, "t", "text body",
                 "ar", 0.99, null, List.of(), List.of(new Span(0, 9)), List.of(annotation),
+                List.of(new ArticleEntity("Q7747", "PERSON", "person", "بوتين", "Vladimir Putin", "فلاديمير بوتين",
+                        "Q7747", null, null, "RU", null, List.of(new Span(4, 9)), List.of(), false, 1.0, 0.93, "kb")),
                 new TextFacts("Arab", "rtl", List.of(new Span(0, 9)), 2, 1, List.of("caption"),
                         List.of(new Removal("caption", 10, 17, "caption")),
                         List.of(new LanguageSpan(0, 9, "ar", 0.98))),

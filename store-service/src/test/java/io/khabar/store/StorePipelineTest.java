@@ -45,7 +45,7 @@ class StorePipelineTest {
                 Instant.parse("2017-11-21T06:00:00Z"), Instant.parse("2017-11-21T06:00:01Z"),
                 Instant.parse("2017-11-21T06:00:02Z"), "test", "https://x.test/" + id, title, TEXT, "ar", 0.99,
                 publishedAt, List.of("مراسل"), List.of(),
-                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of())), null, null,
+                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of())), List.of(), null, null,
                 null, null);
     }
 
@@ -129,7 +129,7 @@ class StorePipelineTest {
         ArticleEnriched e = enriched(id, 1, "لقاء في موسكو", null);
         ArticleEnriched withText = new ArticleEnriched(1, e.eventId(), id, 1, e.contentHash(), e.receivedAt(),
                 e.normalizedAt(), e.enrichedAt(), e.source(), e.url(), e.title(), text, "ar", 0.99, null, List.of(),
-                List.of(), List.of(), null, null, null, null);
+                List.of(), List.of(), List.of(), null, null, null, null);
         probe.send(Topics.ENRICHED, id, EventJson.toBytes(withText));
         await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
 

@@ -58,6 +58,12 @@ public class NormalizerBenchmark {
     public void setUp() throws IOException {
         normalizer = new ArticleNormalizer(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC,
                 candidates.equals("all") ? java.util.Set.of() : java.util.Set.of(candidates.split("[+]")));
+        inputs.addAll(articles(language));
+    }
+
+    /** Up to 200 real articles of about 4 KB in {@code ar} or {@code en}, for the benchmarks of this package. */
+    static List<ArticleNormalizer.Input> articles(String language) throws IOException {
+        List<ArticleNormalizer.Input> inputs = new ArrayList<>();
         Path data = Path.of(System.getProperty("khabar.data",
                 Path.of(System.getProperty("khabar.root", "."), "..", "shared", "data").toString()));
         Path file = language.equals("ar") ? data.resolve("news/ar/saudinewsnet/sample_00.jsonl")
@@ -78,6 +84,7 @@ public class NormalizerBenchmark {
         }
         double mean = inputs.stream().mapToInt(i -> i.body().getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
         System.out.printf("%d %s articles, mean %.0f bytes%n", inputs.size(), language, mean);
+        return inputs;
     }
 
     /** The body up to the last paragraph (or sentence) boundary before 4 KB of UTF-8. */

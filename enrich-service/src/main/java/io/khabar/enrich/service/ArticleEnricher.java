@@ -1,12 +1,16 @@
 package io.khabar.enrich.service;
 
+import io.khabar.entities.EntityExtractor;
+import io.khabar.entities.linking.EntityLinker;
 import io.khabar.events.Annotation;
+import io.khabar.events.ArticleEnriched;
+import io.khabar.events.ArticleEntity;
+import io.khabar.events.ArticleNormalized;
 import io.khabar.events.LanguageSpan;
+import io.khabar.events.Span;
+import io.khabar.events.TextFacts;
 import io.khabar.normalize.language.LanguageGuess;
 import io.khabar.normalize.language.LanguageIdentifier;
-import io.khabar.events.ArticleEnriched;
-import io.khabar.events.ArticleNormalized;
-import io.khabar.events.Span;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,31 +19,58 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Describes a normalized article. Today: the language of the article and of each paragraph whose language differs
- * from it, as {@code language} annotations with offsets into {@code text}. ingest-service identifies languages; events
- * from older producers that carry none are identified here. Plain Java, no framework.
+ * Describes a normalized article: the language of the article and of each paragraph whose language differs from it,
+ * and its named entities (mentions, nisba relations and the per-article entity list, from {@link EntityExtractor}),
+ * all as annotations with offsets into {@code text}. ingest-service identifies languages; events from older
+ * producers that carry none are identified here. Plain Java, no framework.
  */
 public final class ArticleEnricher {
     static final int MIN_PARAGRAPH_CHARS = 40;
+    private final EntityExtractor entities;
     /** Only for events from producers that identify no language: built on first need (it loads 71 profiles). */
     private volatile LanguageIdentifier languages;
+
+    /** @param entities the entity extractor, or null to annotate languages only */
+    public ArticleEnricher(EntityExtractor entities) {
+        this.entities = entities;
+    }
+
+    /** What enrichment found in one text. */
+    public record Description(LanguageGuess language, List<Annotation> annotations, List<ArticleEntity> entities) {
+    }
 
     public ArticleEnriched enrich(ArticleNormalized in, Instant now) {
         if (in.articleId() == null || in.articleId().isBlank()) {
             throw new IllegalArgumentException("normalized event without articleId");
         }
         String text = in.text() == null ? "" : in.text();
-        in.paragraphs().forEach(p -> checkSpan(p.start(), p.end(), text));
+        Description d = describe(text, in.title(), in.language(), in.languageConfidence(), in.paragraphs(), in.facts());
+        return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
+                in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
+                in.title(), text, d.language().language(), round(d.language().confidence()), in.publishedAt(),
+                in.authors(), in.paragraphs(), d.annotations(), d.entities(), in.facts(), in.metadata(), in.matching(),
+                in.duplicate());
+    }
+
+    /**
+     * Languages and entities of a text.
+     *
+     * @param language           the language ingest identified, or null/{@code und} to identify it here
+     * @param facts              sentences and paragraph languages from ingest; may be null
+     */
+    public Description describe(String text, String title, String language, double languageConfidence,
+                                List<Span> paragraphSpans, TextFacts facts) {
+        paragraphSpans.forEach(p -> checkSpan(p.start(), p.end(), text));
         List<Annotation> annotations = new ArrayList<>();
         LanguageGuess article;
-        List<LanguageSpan> paragraphs = in.facts() == null ? List.of() : in.facts().paragraphLanguages();
-        if (in.language() != null && !"und".equals(in.language()) && !paragraphs.isEmpty()) {
-            article = new LanguageGuess(in.language(), in.languageConfidence());
+        List<LanguageSpan> paragraphs = facts == null ? List.of() : facts.paragraphLanguages();
+        if (language != null && !"und".equals(language) && !paragraphs.isEmpty()) {
+            article = new LanguageGuess(language, languageConfidence);
         } else {
             LanguageIdentifier languages = languages();
-            article = languages.identify((in.title() == null ? "" : in.title() + "\n") + text);
+            article = languages.identify((title == null ? "" : title + "\n") + text);
             paragraphs = new ArrayList<>();
-            for (Span p : in.paragraphs()) {
+            for (Span p : paragraphSpans) {
                 if (p.end() - p.start() >= MIN_PARAGRAPH_CHARS) {
                     LanguageGuess g = languages.identify(text.substring(p.start(), p.end()));
                     paragraphs.add(new LanguageSpan(p.start(), p.end(), g.language(), g.confidence()));
@@ -48,17 +79,24 @@ public final class ArticleEnricher {
         }
         annotations.add(new Annotation("language", "article", 0, text.length(), article.language(),
                 round(article.confidence()), Map.of()));
+        List<LanguageSpan> differing = new ArrayList<>();
         for (LanguageSpan p : paragraphs) {
             checkSpan(p.start(), p.end(), text);
             if (!"und".equals(p.language()) && p.confidence() > 0 && !p.language().equals(article.language())) {
                 annotations.add(new Annotation("language", "paragraph", p.start(), p.end(), p.language(),
                         round(p.confidence()), Map.of()));
+                differing.add(p);
             }
         }
-        return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
-                in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
-                in.title(), text, article.language(), round(article.confidence()), in.publishedAt(), in.authors(),
-                in.paragraphs(), annotations, in.facts(), in.metadata(), in.matching(), in.duplicate());
+        List<ArticleEntity> found = List.of();
+        if (entities != null) {
+            List<Span> sentences = facts == null ? List.of() : facts.sentences();
+            EntityLinker.Result r = entities.extract(text, title, article.language(), sentences, paragraphSpans,
+                    differing);
+            annotations.addAll(r.annotations());
+            found = r.entities();
+        }
+        return new Description(article, annotations, found);
     }
 
     private LanguageIdentifier languages() {

@@ -1,10 +1,47 @@
 package io.khabar.entities.ner;
 
-/** Adds the knowledge base's names to a gazetteer (filled in once the knowledge module is wired). */
+import io.khabar.knowledge.KbEntity;
+import io.khabar.knowledge.KnowledgeBase;
+
+/**
+ * Adds the knowledge base's names (full names and people's surnames) to a gazetteer: those written in Arabic script
+ * for the Arabic model, the others for the English one. This is where recall on names the corpora never show comes
+ * from (countries, 40,000 cities, leaders, legislators, 80,000 name pairs).
+ */
 final class KnowledgeBaseNames {
     private KnowledgeBaseNames() {
     }
 
     static void addTo(Gazetteer g, WordKeys keys, String language) {
+        boolean arabic = "ar".equals(language);
+        for (KbEntity e : KnowledgeBase.load().entities()) {
+            int type = EntityLabels.typeOf(e.type().name());
+            if (type < 0) {
+                continue;
+            }
+            for (String alias : e.aliases()) {
+                if (isArabic(alias) == arabic) {
+                    NerData.add(g, keys, alias, type);
+                }
+            }
+            for (String name : e.shortNames()) {
+                if (isArabic(name) == arabic) {
+                    NerData.add(g, keys, name, type);
+                }
+            }
+        }
+    }
+
+    static boolean isArabic(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x0600 && c <= 0x06ff) {
+                return true;
+            }
+            if (Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -43,6 +43,25 @@ public final class WordKeys {
         return sb.toString();
     }
 
+    /**
+     * How many leading characters of an Arabic token are a proclitic (و ف ب ك ل, alone or together) that the
+     * matching layer strips: the name's span starts after them. The article ال stays part of the name.
+     */
+    public int procliticLength(String token) {
+        String[] k = of(token);
+        if (k[0].equals(k[1]) || token.isEmpty() || token.charAt(0) < 0x0600 || token.charAt(0) > 0x06ff) {
+            return 0;
+        }
+        for (int n = 1; n <= 2 && n < token.length(); n++) {
+            String rest = token.substring(n);
+            if (of(rest)[0].equals(k[1])) {
+                return n;
+            }
+        }
+        // لل + noun is ل + ال with the alef dropped: the name starts after the preposition
+        return k[1].startsWith("ال") && k[0].startsWith("لل") ? 1 : 0;
+    }
+
     public MatchingAnalyzer analyzer() {
         return analyzer;
     }

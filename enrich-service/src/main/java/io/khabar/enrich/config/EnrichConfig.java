@@ -1,0 +1,28 @@
+package io.khabar.enrich.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/** enrich-service settings ({@code khabar.enrich.*}). */
+@ConfigMapping(prefix = "khabar.enrich")
+public interface EnrichConfig {
+    /** Find, link and score named entities. When false only languages are annotated. */
+    @WithDefault("true")
+    boolean entities();
+
+    /**
+     * A newsroom's own knowledge-base files (gzipped TSV, as {@code WikidataImporter} writes them), loaded on top of
+     * the shipped one: their entities and aliases are added, and the same id merges.
+     */
+    Optional<List<String>> knowledgeFiles();
+
+    /** Largest text {@code POST /enrichments} accepts, in characters; longer gets 413. */
+    @WithDefault("200000")
+    int maxTextChars();
+
+    /** When set, {@code POST /enrichments} requires {@code Authorization: Bearer <key>} (or {@code X-Api-Key}). */
+    Optional<String> apiKey();
+}

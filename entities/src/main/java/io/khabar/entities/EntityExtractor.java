@@ -1,0 +1,62 @@
+package io.khabar.entities;
+
+import io.khabar.entities.linking.EntityIds;
+import io.khabar.entities.linking.EntityLinker;
+import io.khabar.entities.ner.EntityRecognizer;
+import io.khabar.entities.ner.NamedSpan;
+import io.khabar.entities.ner.WordKeys;
+import io.khabar.events.LanguageSpan;
+import io.khabar.events.Span;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Transliterator;
+import io.khabar.normalize.matching.MatchingAnalyzer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The entities of an article: names found by the trained recognizers ({@link EntityRecognizer}), then grouped,
+ * linked to the knowledge base and scored ({@link EntityLinker}). Loading takes the models, the knowledge base and
+ * the transliteration table (a few seconds, once); extraction is then thread-safe and allocation-light.
+ */
+public final class EntityExtractor {
+    private final EntityRecognizer recognizer;
+    private final EntityLinker linker;
+
+    public EntityExtractor(EntityRecognizer recognizer, EntityLinker linker) {
+        this.recognizer = recognizer;
+        this.linker = linker;
+    }
+
+    /** The shipped models and knowledge base, plus a newsroom's own knowledge-base files (may be empty). */
+    public static EntityExtractor load(MatchingAnalyzer analyzer, List<Path> extraKnowledge) {
+        WordKeys keys = new WordKeys(analyzer);
+        KnowledgeBase kb = KnowledgeBase.load(extraKnowledge);
+        EntityIds ids = new EntityIds(keys, Transliterator.load());
+        String kbVersion = "kb@" + kb.size() + (extraKnowledge.isEmpty() ? "" : "+" + extraKnowledge.size());
+        return new EntityExtractor(EntityRecognizer.loadDefault(keys), new EntityLinker(kb, keys, ids, kbVersion));
+    }
+
+    /**
+     * @param text               the article's normalized text (annotation offsets index it)
+     * @param title              its title, may be null
+     * @param language           the article's language (BCP 47), may be null or {@code und}
+     * @param sentences          sentence spans into {@code text}; may be empty (lines are used)
+     * @param paragraphs         paragraph spans (the first one is the lead); may be empty
+     * @param paragraphLanguages languages of paragraphs that differ from the article's; may be empty
+     */
+    public EntityLinker.Result extract(String text, String title, String language, List<Span> sentences,
+                                       List<Span> paragraphs, List<LanguageSpan> paragraphLanguages) {
+        List<NamedSpan> inText = recognizer.find(text, sentences, offset -> {
+            for (LanguageSpan p : paragraphLanguages) {
+                if (offset >= p.start() && offset < p.end() && p.confidence() > 0) {
+                    return p.language();
+                }
+            }
+            return language;
+        });
+        List<NamedSpan> inTitle = title == null || title.isBlank() ? List.of()
+                : recognizer.find(title, List.of(new Span(0, title.length())), offset -> language);
+        return linker.link(text, title == null ? "" : title, inText, inTitle, paragraphs);
+    }
+}

@@ -1,0 +1,453 @@
+package io.khabar.entities.linking;
+
+import io.khabar.entities.ner.NamedSpan;
+import io.khabar.entities.ner.Tokenizer;
+import io.khabar.entities.ner.WordKeys;
+import io.khabar.events.Annotation;
+import io.khabar.events.ArticleEntity;
+import io.khabar.events.Span;
+import io.khabar.knowledge.Candidate;
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KbEntity;
+import io.khabar.knowledge.KnowledgeBase;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns an article's recognized names into entities:
+ * <ol>
+ *   <li>nisba adjectives and demonyms (الروسي, Russian) become a relation to their country, never a mention of
+ *       their own; a name that starts or ends with one loses it;</li>
+ *   <li>mentions of one entity are grouped: the same name, or for people a short form of a longer name in the
+ *       article (الأسد with بشار الأسد, Putin with Vladimir Putin);</li>
+ *   <li>each group is linked to the knowledge base by its names, scored on type, prominence and the article's
+ *       context (a city in a country the article names beats a namesake elsewhere), not by first match;
+ *       countries are linked first so that they can serve as that context;</li>
+ *   <li>a group nothing in the knowledge base fits gets an id from its name ({@link EntityIds});</li>
+ *   <li>each entity gets a salience (title and lead weigh more) and a confidence.</li>
+ * </ol>
+ * Plain Java and thread-safe.
+ */
+public final class EntityLinker {
+    static final String COMPONENT = "entities";
+    private static final double ACCEPT = 0.35;
+    private final KnowledgeBase kb;
+    private final WordKeys keys;
+    private final EntityIds ids;
+    private final String kbVersion;
+
+    public EntityLinker(KnowledgeBase kb, WordKeys keys, EntityIds ids, String kbVersion) {
+        this.kb = kb;
+        this.keys = keys;
+        this.ids = ids;
+        this.kbVersion = kbVersion;
+    }
+
+    /** What linking produced: mention and nisba annotations on {@code text}, and the per-article entity list. */
+    public record Result(List<Annotation> annotations, List<ArticleEntity> entities) {
+    }
+
+    public Result link(String text, String title, List<NamedSpan> textSpans, List<NamedSpan> titleSpans,
+                       List<Span> paragraphs) {
+        int leadEnd = paragraphs.isEmpty() ? Math.min(text.length(), 400) : paragraphs.get(0).end();
+        Map<String, List<Span>> adjectives = new LinkedHashMap<>();
+        Set<String> titleAdjectives = new HashSet<>();
+        List<Mention> mentions = new ArrayList<>();
+        java.util.BitSet taken = new java.util.BitSet();
+        for (NamedSpan s : titleSpans) {
+            Mention m = mention(trimNisba(s, null, null), true, false);
+            if (m != null) {
+                mentions.add(m);
+            }
+        }
+        for (NamedSpan s : textSpans) {
+            NamedSpan t = trimNisba(s, adjectives, taken);
+            Mention m = t == null ? null : mention(t, false, t.start() < leadEnd);
+            if (m != null) {
+                mentions.add(m);
+                taken.set(t.bounds()[0], t.end());
+            }
+        }
+        scanNisba(text, adjectives, taken);
+        scanNisba(title, null, null).forEach(titleAdjectives::add);
+
+        List<Cluster> clusters = cluster(mentions);
+        Set<String> contextCountries = new HashSet<>();
+        for (String countryId : adjectives.keySet()) {
+            kb.byId(countryId).map(KbEntity::countryCode).ifPresent(contextCountries::add);
+        }
+        // countries first: they are the context of everything else
+        for (Cluster c : clusters) {
+            if (c.type.equals("LOCATION")) {
+                link(c, Set.of());
+                if (c.entity != null && "country".equals(c.entity.kind()) && c.entity.countryCode() != null) {
+                    contextCountries.add(c.entity.countryCode());
+                }
+            }
+        }
+        for (Cluster c : clusters) {
+            link(c, contextCountries);
+            c.id = c.entity != null ? c.entity.id() : ids.forName(c.type, name(c.representative, text, title));
+        }
+        return build(text, title, clusters, adjectives, titleAdjectives, leadEnd);
+    }
+
+    private Mention mention(NamedSpan s, boolean inTitle, boolean lead) {
+        if (s == null) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        for (String t : s.tokens()) {
+            String stem = keys.of(t)[1];
+            if (!stem.isEmpty() && Character.isLetterOrDigit(stem.charAt(0))) {
+                words.add(stem);
+            }
+        }
+        return words.isEmpty() ? null : new Mention(s, inTitle, lead, words.toArray(String[]::new));
+    }
+
+    /** Drops a leading or trailing nisba word from a name (recording it as an adjective); null if nothing is left. */
+    private NamedSpan trimNisba(NamedSpan s, Map<String, List<Span>> adjectives, java.util.BitSet taken) {
+        String[] tokens = s.tokens();
+        int[] bounds = s.bounds();
+        int a = 0;
+        int b = tokens.length;
+        while (a < b) {
+            Optional<KbEntity> country = nisba(tokens[a]);
+            if (country.isEmpty()) {
+                break;
+            }
+            record(adjectives, country.get(), bounds[2 * a] + keys.procliticLength(tokens[a]), bounds[2 * a + 1]);
+            a++;
+        }
+        while (b > a) {
+            Optional<KbEntity> country = nisba(tokens[b - 1]);
+            if (country.isEmpty()) {
+                break;
+            }
+            record(adjectives, country.get(), bounds[2 * (b - 1)] + keys.procliticLength(tokens[b - 1]),
+                    bounds[2 * (b - 1) + 1]);
+            b--;
+        }
+        if (a == 0 && b == tokens.length) {
+            return s;
+        }
+        if (taken != null) {
+            taken.set(bounds[0], bounds[bounds.length - 1]);
+        }
+        if (a == b) {
+            return null;
+        }
+        int start = bounds[2 * a] + keys.procliticLength(tokens[a]);
+        return new NamedSpan(start, bounds[2 * (b - 1) + 1], s.type(), java.util.Arrays.copyOfRange(tokens, a, b),
+                java.util.Arrays.copyOfRange(bounds, 2 * a, 2 * b), s.confidence(), s.model());
+    }
+
+    private static void record(Map<String, List<Span>> adjectives, KbEntity country, int start, int end) {
+        if (adjectives != null && end > start) {
+            adjectives.computeIfAbsent(country.id(), k -> new ArrayList<>()).add(new Span(start, end));
+        }
+    }
+
+    private Optional<KbEntity> nisba(String token) {
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        char c = token.charAt(0);
+        boolean arabic = c >= 0x0600 && c <= 0x06ff;
+        if (!arabic && !Character.isUpperCase(c)) {
+            return Optional.empty(); // English demonyms are capitalized; "american" in a URL is not one
+        }
+        Optional<KbEntity> found = kb.nisba(token);
+        if (found.isEmpty() && arabic) {
+            String stem = keys.of(token)[1];
+            found = kb.nisba(stem);
+        }
+        return found;
+    }
+
+    /** Nisba words outside any name; returns the countries found (for the title, where no spans are kept). */
+    private List<String> scanNisba(String text, Map<String, List<Span>> adjectives, java.util.BitSet taken) {
+        List<String> countries = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return countries;
+        }
+        int[] bounds = Tokenizer.tokenize(text, 0, text.length());
+        for (int k = 0; k < bounds.length; k += 2) {
+            int s = bounds[k];
+            int e = bounds[k + 1];
+            if (e - s < 4 || taken != null && taken.get(s)) {
+                continue;
+            }
+            String token = text.substring(s, e);
+            Optional<KbEntity> country = nisba(token);
+            if (country.isPresent()) {
+                countries.add(country.get().id());
+                if (adjectives != null) {
+                    int clitic = keys.procliticLength(token);
+                    record(adjectives, country.get(), s + clitic, e);
+                }
+            }
+        }
+        return countries;
+    }
+
+    /** Groups mentions of one entity: same type and name, or a person's short form of a longer name. */
+    private static List<Cluster> cluster(List<Mention> mentions) {
+        List<Mention> byLength = new ArrayList<>(mentions);
+        byLength.sort(Comparator.comparingInt((Mention m) -> -m.words().length));
+        List<Cluster> clusters = new ArrayList<>();
+        Map<String, Cluster> byKey = new HashMap<>();
+        for (Mention m : byLength) {
+            Cluster c = byKey.get(m.type() + "|" + m.key());
+            if (c == null && m.type().equals("PERSON")) {
+                Cluster best = null;
+                for (Cluster other : clusters) {
+                    if (other.type.equals("PERSON") && isShortForm(m.words(), other.representative.words())
+                            && (best == null || other.mentions.size() > best.mentions.size())) {
+                        best = other;
+                    }
+                }
+                c = best;
+            }
+            if (c == null) {
+                c = new Cluster(m);
+                clusters.add(c);
+            } else {
+                c.add(m);
+            }
+            byKey.putIfAbsent(m.type() + "|" + m.key(), c);
+        }
+        return clusters;
+    }
+
+    /** Whether {@code shorter} is the last word(s) of {@code longer} (ال and al- ignored). */
+    static boolean isShortForm(String[] shorter, String[] longer) {
+        if (shorter.length >= longer.length) {
+            return false;
+        }
+        boolean suffix = true;
+        for (int i = 0; i < shorter.length; i++) {
+            if (!bare(shorter[shorter.length - 1 - i]).equals(bare(longer[longer.length - 1 - i]))) {
+                suffix = false;
+                break;
+            }
+        }
+        return suffix;
+    }
+
+    private static String bare(String w) {
+        if (w.startsWith("ال") && w.length() > 3) {
+            return w.substring(2);
+        }
+        if (w.startsWith("al-") && w.length() > 4) {
+            return w.substring(3);
+        }
+        return w;
+    }
+
+    private void link(Cluster c, Set<String> contextCountries) {
+        if (c.type.equals("MISC")) {
+            return;
+        }
+        Map<KbEntity, double[]> scores = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Mention m : c.mentions) {
+            for (String key : variants(m.words())) {
+                if (!seen.add(key)) {
+                    continue;
+                }
+                for (Candidate cand : kb.lookupKey(key)) {
+                    double compat = compatibility(c.type, cand.entity().type());
+                    if (compat == 0) {
+                        continue;
+                    }
+                    double s = compat * (0.5 + 0.5 * cand.entity().prior()) * (cand.shortForm() ? 0.8 : 1.0);
+                    if (cand.entity().countryCode() != null && contextCountries.contains(cand.entity().countryCode())
+                            && !"country".equals(cand.entity().kind())) {
+                        s += 0.25;
+                    }
+                    double[] acc = scores.computeIfAbsent(cand.entity(), e -> new double[2]);
+                    acc[0] = Math.max(acc[0], s);
+                    acc[1] += 1; // names of the group that fit this entity
+                }
+            }
+        }
+        KbEntity best = null;
+        double bestScore = 0;
+        double second = 0;
+        for (Map.Entry<KbEntity, double[]> e : scores.entrySet()) {
+            double s = e.getValue()[0] + 0.05 * (e.getValue()[1] - 1);
+            if (s > bestScore) {
+                second = bestScore;
+                bestScore = s;
+                best = e.getKey();
+            } else if (s > second) {
+                second = s;
+            }
+        }
+        if (best != null && bestScore >= ACCEPT) {
+            c.entity = best;
+            c.linkConfidence = Math.min(1.0, 0.6 + (bestScore - second));
+        }
+    }
+
+    /** The group's name as a key, and for Arabic the same without (or with) the article on its first word. */
+    private static List<String> variants(String[] words) {
+        List<String> out = new ArrayList<>(3);
+        String key = String.join(" ", words);
+        out.add(key);
+        String first = words[0];
+        if (first.startsWith("ال") && first.length() > 3) {
+            out.add(first.substring(2) + key.substring(first.length()));
+        } else if (first.startsWith("the ") || first.equals("the") && words.length > 1) {
+            out.add(key.substring(4));
+        }
+        return out;
+    }
+
+    static double compatibility(String nerType, EntityType kbType) {
+        return switch (nerType) {
+            case "PERSON" -> kbType == EntityType.PERSON ? 1 : 0;
+            case "LOCATION" -> kbType == EntityType.LOCATION ? 1 : kbType == EntityType.ORGANIZATION ? 0.5 : 0;
+            case "ORGANIZATION" -> kbType == EntityType.ORGANIZATION ? 1 : kbType == EntityType.LOCATION ? 0.5 : 0;
+            default -> 0;
+        };
+    }
+
+    private static String name(Mention m, String text, String title) {
+        String source = m.inTitle() ? title : text;
+        return source.substring(m.span().start(), m.span().end());
+    }
+
+    private Result build(String text, String title, List<Cluster> clusters, Map<String, List<Span>> adjectives,
+                         Set<String> titleAdjectives, int leadEnd) {
+        List<Annotation> annotations = new ArrayList<>();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (Cluster c : clusters) {
+            Row row = rows.computeIfAbsent(c.id, id -> new Row(c.id, c.type, c.entity));
+            if (row.name == null || !c.representative.inTitle()) {
+                row.name = name(c.representative, text, title);
+            }
+            for (Mention m : c.mentions) {
+                double conf = round(m.span().confidence() * (c.entity != null ? c.linkConfidence : 1.0));
+                row.confidence = Math.max(row.confidence, conf);
+                if (m.inTitle()) {
+                    row.inTitle = true;
+                    row.weight += 3;
+                    continue;
+                }
+                row.weight += m.lead() ? 2 : 1;
+                row.mentions.add(new Span(m.span().start(), m.span().end()));
+                Map<String, Object> attrs = new LinkedHashMap<>();
+                attrs.put("name", row.canonicalName());
+                if (c.entity != null && c.entity.qid() != null) {
+                    attrs.put("qid", c.entity.qid());
+                }
+                attrs.put("linkedBy", c.entity != null ? "kb" : "name");
+                attrs.put("component", COMPONENT);
+                attrs.put("model", m.span().model());
+                attrs.put("kb", kbVersion);
+                annotations.add(new Annotation("entity", c.type, m.span().start(), m.span().end(), c.id, conf, attrs));
+            }
+        }
+        for (Map.Entry<String, List<Span>> e : adjectives.entrySet()) {
+            KbEntity country = kb.byId(e.getKey()).orElseThrow();
+            Row row = rows.computeIfAbsent(country.id(), id -> new Row(id, "LOCATION", country));
+            if (row.name == null) {
+                row.name = country.nameAr() != null && isArabic(text) ? country.nameAr() : country.nameEn();
+            }
+            row.confidence = Math.max(row.confidence, 0.9);
+            for (Span s : e.getValue()) {
+                row.adjectives.add(s);
+                row.weight += s.start() < leadEnd ? 1 : 0.5;
+                Map<String, Object> attrs = new LinkedHashMap<>();
+                attrs.put("name", row.canonicalName());
+                if (country.qid() != null) {
+                    attrs.put("qid", country.qid());
+                }
+                if (country.countryCode() != null) {
+                    attrs.put("countryCode", country.countryCode());
+                }
+                attrs.put("component", COMPONENT);
+                attrs.put("model", "nisba");
+                attrs.put("kb", kbVersion);
+                annotations.add(new Annotation("nisba", "LOCATION", s.start(), s.end(), country.id(), 0.9, attrs));
+            }
+        }
+        for (String countryId : titleAdjectives) {
+            Row row = rows.get(countryId);
+            if (row != null) {
+                row.inTitle = true;
+                row.weight += 1.5;
+            }
+        }
+        double max = rows.values().stream().mapToDouble(r -> r.weight).max().orElse(1);
+        List<ArticleEntity> entities = new ArrayList<>();
+        for (Row r : rows.values()) {
+            entities.add(r.toEntity(round(r.weight / max)));
+        }
+        entities.sort(Comparator.comparingDouble(ArticleEntity::salience).reversed()
+                .thenComparing(e -> e.mentions().isEmpty() ? Integer.MAX_VALUE : e.mentions().get(0).start()));
+        annotations.sort(Comparator.comparingInt(Annotation::start));
+        return new Result(annotations, entities);
+    }
+
+    private static boolean isArabic(String text) {
+        int arabic = 0;
+        for (int i = 0; i < Math.min(200, text.length()); i++) {
+            if (text.charAt(i) >= 0x0600 && text.charAt(i) <= 0x06ff) {
+                arabic++;
+            }
+        }
+        return arabic > 20;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static final class Row {
+        final String id;
+        final String type;
+        final KbEntity entity;
+        final List<Span> mentions = new ArrayList<>();
+        final List<Span> adjectives = new ArrayList<>();
+        String name;
+        boolean inTitle;
+        double weight;
+        double confidence;
+
+        Row(String id, String type, KbEntity entity) {
+            this.id = id;
+            this.type = type;
+            this.entity = entity;
+        }
+
+        String canonicalName() {
+            if (entity != null) {
+                return entity.nameEn() != null ? entity.nameEn() : entity.nameAr();
+            }
+            return name;
+        }
+
+        ArticleEntity toEntity(double salience) {
+            mentions.sort(Comparator.comparingInt(Span::start));
+            adjectives.sort(Comparator.comparingInt(Span::start));
+            KbEntity e = entity;
+            return new ArticleEntity(id, type, e == null ? null : e.kind(), name, e == null ? null : e.nameEn(),
+                    e == null ? null : e.nameAr(), e == null ? null : e.qid(), e == null ? null : e.lat(),
+                    e == null ? null : e.lon(), e == null ? null : e.countryCode(),
+                    e == null ? null : e.geonamesId(), mentions, adjectives, inTitle, salience, confidence,
+                    e == null ? "name" : "kb");
+        }
+    }
+}

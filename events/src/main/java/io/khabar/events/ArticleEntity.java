@@ -1,0 +1,39 @@
+package io.khabar.events;
+
+import java.util.List;
+
+/**
+ * One entity of an article, with all its mentions: the per-article entity list of {@link ArticleEnriched}.
+ *
+ * @param id           stable entity id: the Wikidata QID when the knowledge base knows the entity ({@code Q7747}),
+ *                     else {@code khabar:<type>:<slug>} from the normalized name and type, the same in every article
+ * @param type         PERSON, ORGANIZATION, LOCATION or MISC
+ * @param kind         finer kind from the knowledge base (country, city, region, person, organization...), or null
+ * @param name         the name as the article writes it (its longest mention)
+ * @param nameEn       canonical English name, or null
+ * @param nameAr       canonical Arabic name, or null
+ * @param qid          Wikidata QID, or null
+ * @param latitude     places: WGS84 latitude, or null
+ * @param longitude    places: WGS84 longitude, or null
+ * @param countryCode  ISO 3166-1 alpha-2 of a place (or of a person's country, where known), or null
+ * @param geonamesId   places: GeoNames id, or null
+ * @param mentions     the entity's mentions in {@code text}
+ * @param adjectives   nisba adjectives and demonyms in {@code text} that refer to this country (الروسي, Russian);
+ *                     a relation, not a mention
+ * @param inTitle      whether the title names it
+ * @param salience     0..1: how central the entity is to the article (title and lead weigh more)
+ * @param confidence   0..1: how sure recognition and linking are
+ * @param linkedBy     {@code kb} when linked to the knowledge base, {@code name} when the id derives from the name
+ */
+public record ArticleEntity(String id, String type, String kind, String name, String nameEn, String nameAr,
+                            String qid, Double latitude, Double longitude, String countryCode, Long geonamesId,
+                            List<Span> mentions, List<Span> adjectives, boolean inTitle, double salience,
+                            double confidence, String linkedBy) {
+    public ArticleEntity {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("entity id is required");
+        }
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        adjectives = adjectives == null ? List.of() : List.copyOf(adjectives);
+    }
+}
