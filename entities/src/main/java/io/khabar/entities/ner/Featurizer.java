@@ -10,7 +10,7 @@ public final class Featurizer {
     // atoms
     private static final int WORD = 0, RAW = 1, SHAPE = 2, SHORT = 3, P1 = 4, P2 = 5, P3 = 6, P4 = 7, S1 = 8, S2 = 9,
             S3 = 10, S4 = 11, STEM = 12, CLITIC = 13, BARE = 14, BARE_S2 = 15, BARE_S3 = 16, BARE_P2 = 17,
-            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, ATOMS = 21;
+            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, GAZ_WORD2 = 21, GAZ_NAME2 = 22, ATOMS = 23;
     /** Templates: {atom, offset} or {atom, offset, atom, offset}; the bias is implicit (template 0). */
     private static final int[][] TEMPLATES = {
             {WORD, 0}, {WORD, -1}, {WORD, 1}, {WORD, -2}, {WORD, 2},
@@ -20,6 +20,7 @@ public final class Featurizer {
             {STEM, 0}, {STEM, -1}, {STEM, 1}, {CLITIC, 0}, {CLITIC, 1},
             {BARE, 0}, {BARE, -1}, {BARE, 1}, {BARE_S2, 0}, {BARE_S3, 0}, {BARE_P2, 0},
             {GAZ_WORD, 0}, {GAZ_WORD, -1}, {GAZ_WORD, 1}, {GAZ_NAME, 0}, {GAZ_NAME, -1}, {GAZ_NAME, 1},
+            {GAZ_WORD2, 0}, {GAZ_WORD2, -1}, {GAZ_WORD2, 1}, {GAZ_NAME2, 0}, {GAZ_NAME2, -1}, {GAZ_NAME2, 1},
             {FLAGS, 0},
             {WORD, -1, WORD, 0}, {WORD, 0, WORD, 1}, {SHAPE, -1, SHAPE, 0}, {SHAPE, 0, SHAPE, 1},
             {WORD, -1, SHAPE, 0}, {SHAPE, 0, WORD, 1}, {GAZ_NAME, 0, SHORT, 0}, {GAZ_WORD, 0, SHORT, 0},
@@ -30,11 +31,18 @@ public final class Featurizer {
 
     private final WordKeys keys;
     private final Gazetteer gazetteer;
+    private final Gazetteer weakGazetteer;
     private final int bucketBits;
 
-    public Featurizer(WordKeys keys, Gazetteer gazetteer, int bucketBits) {
+    /**
+     * @param gazetteer     curated names: ANERGazet, countries, larger cities, regions, people with a Wikidata id
+     * @param weakGazetteer the long tail (name pairs, small places), which fires on common words more often: kept
+     *                      apart so that the model can weigh it on its own
+     */
+    public Featurizer(WordKeys keys, Gazetteer gazetteer, Gazetteer weakGazetteer, int bucketBits) {
         this.keys = keys;
         this.gazetteer = gazetteer;
+        this.weakGazetteer = weakGazetteer;
         this.bucketBits = bucketBits;
     }
 
@@ -49,8 +57,12 @@ public final class Featurizer {
             stems[i] = k[i][1];
         }
         int[] names = gazetteer.phraseMasks(stems);
+        int[] weakNames = weakGazetteer.phraseMasks(stems);
         for (int i = 0; i < n; i++) {
             atoms[i] = atoms(tokens[i], k[i][0], k[i][1], gazetteer.wordMask(stems[i]), names[i], i == 0);
+            int w = weakGazetteer.wordMask(stems[i]);
+            atoms[i][GAZ_WORD2] = w == 0 ? 0 : mix(GAZ_WORD2 * 0x100000001b3L + w);
+            atoms[i][GAZ_NAME2] = weakNames[i] == 0 ? 0 : mix(GAZ_NAME2 * 0x100000001b3L + weakNames[i]);
         }
         int[] out = new int[n * FEATURES];
         int mask = (1 << bucketBits) - 1;
@@ -94,25 +106,25 @@ public final class Featurizer {
         a[SHORT] = hash(SHORT, shape(raw, true));
         int len = form.length();
         for (int k = 1; k <= 4 && k < len; k++) {
-            a[P1 + k - 1] = hash(P1 + k - 1, form.substring(0, k));
-            a[S1 + k - 1] = hash(S1 + k - 1, form.substring(len - k));
+            a[P1 + k - 1] = hash(P1 + k - 1, form, 0, k);
+            a[S1 + k - 1] = hash(S1 + k - 1, form, len - k, len);
         }
         boolean arabic = len > 0 && form.charAt(0) >= 0x0600 && form.charAt(0) <= 0x06ff;
         if (arabic) {
             if (!stem.equals(form)) {
                 a[STEM] = hash(STEM, stem);
             }
-            String bare = stem.startsWith("ال") && stem.length() > 3 ? stem.substring(2) : stem;
-            String clitic = form.endsWith(bare) ? form.substring(0, form.length() - bare.length()) : "?";
-            a[CLITIC] = hash(CLITIC, clitic);
-            a[BARE] = hash(BARE, bare);
-            int bl = bare.length();
+            int b0 = stem.startsWith("ال") && stem.length() > 3 ? 2 : 0; // the bare word is stem[b0..]
+            int bl = stem.length() - b0;
+            boolean endsWithBare = form.length() >= bl && form.regionMatches(form.length() - bl, stem, b0, bl);
+            a[CLITIC] = endsWithBare ? hash(CLITIC, form, 0, form.length() - bl) : hash(CLITIC, "?");
+            a[BARE] = hash(BARE, stem, b0, stem.length());
             if (bl > 2) {
-                a[BARE_S2] = hash(BARE_S2, bare.substring(bl - 2));
-                a[BARE_P2] = hash(BARE_P2, bare.substring(0, 2));
+                a[BARE_S2] = hash(BARE_S2, stem, stem.length() - 2, stem.length());
+                a[BARE_P2] = hash(BARE_P2, stem, b0, b0 + 2);
             }
             if (bl > 3) {
-                a[BARE_S3] = hash(BARE_S3, bare.substring(bl - 3));
+                a[BARE_S3] = hash(BARE_S3, stem, stem.length() - 3, stem.length());
             }
         }
         a[GAZ_WORD] = gazWord == 0 ? 0 : mix(GAZ_WORD * 0x100000001b3L + gazWord);
@@ -149,8 +161,13 @@ public final class Featurizer {
     }
 
     static long hash(int atom, String s) {
+        return hash(atom, s, 0, s.length());
+    }
+
+    /** FNV-1a over {@code s[from, to)}, mixed; the atom number seeds it so equal strings of two atoms differ. */
+    static long hash(int atom, String s, int from, int to) {
         long h = 0xcbf29ce484222325L ^ (atom * 0x9e3779b97f4a7c15L);
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
@@ -165,6 +182,10 @@ public final class Featurizer {
 
     public Gazetteer gazetteer() {
         return gazetteer;
+    }
+
+    public Gazetteer weakGazetteer() {
+        return weakGazetteer;
     }
 
     public int bucketBits() {

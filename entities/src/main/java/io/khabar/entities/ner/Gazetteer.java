@@ -44,8 +44,9 @@ public final class Gazetteer {
         while (i < keys.length) {
             int matched = 0;
             int types = 0;
-            if (words.containsKey(keys[i])) {
-                for (int len = Math.min(MAX_WORDS, keys.length - i); len >= 1 && matched == 0; len--) {
+            int word = words.getOrDefault(keys[i], 0);
+            if ((word & 0xf0) != 0) { // first word of some longer name: try those, longest first
+                for (int len = Math.min(MAX_WORDS, keys.length - i); len >= 2 && matched == 0; len--) {
                     sb.setLength(0);
                     for (int k = i; k < i + len; k++) {
                         if (k > i) {
@@ -59,6 +60,10 @@ public final class Gazetteer {
                         types = t;
                     }
                 }
+            }
+            if (matched == 0 && (word & 0xf) != 0) { // a one-word name
+                matched = 1;
+                types = word & 0xf;
             }
             if (matched == 0) {
                 i++;

@@ -6,19 +6,23 @@ import io.khabar.knowledge.KnowledgeBase;
 /**
  * Adds the knowledge base's names (full names and people's surnames) to a gazetteer: those written in Arabic script
  * for the Arabic model, the others for the English one. This is where recall on names the corpora never show comes
- * from (countries, 40,000 cities, leaders, legislators, 80,000 name pairs).
+ * from (countries, 66,000 cities, leaders, legislators, 80,000 name pairs). Prominent entities and the long tail go
+ * to separate gazetteers.
  */
 final class KnowledgeBaseNames {
+    static final double PROMINENT = 0.5;
     private KnowledgeBaseNames() {
     }
 
-    static void addTo(Gazetteer g, WordKeys keys, String language) {
+    /** Prominent entities (prior of at least {@value #PROMINENT}) to {@code g}, the others to {@code weak}. */
+    static void addTo(Gazetteer strong, Gazetteer weak, WordKeys keys, String language) {
         boolean arabic = "ar".equals(language);
         for (KbEntity e : KnowledgeBase.load().entities()) {
             int type = EntityLabels.typeOf(e.type().name());
             if (type < 0) {
                 continue;
             }
+            Gazetteer g = e.prior() >= PROMINENT ? strong : weak;
             for (String alias : e.aliases()) {
                 if (isArabic(alias) == arabic) {
                     NerData.add(g, keys, alias, type);

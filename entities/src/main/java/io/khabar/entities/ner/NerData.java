@@ -20,9 +20,13 @@ public final class NerData {
         return data.resolve("ar".equals(language) ? "ner/ar/anercorp/dev.txt" : "ner/en/conll2003/dev.iob2.txt");
     }
 
-    /** ANERGazet (Arabic only) plus, with {@code kb}, the knowledge base's names of people, places and organisations. */
-    static Gazetteer gazetteer(Path data, String language, WordKeys keys, boolean kb) {
+    /**
+     * The two gazetteers of a model: curated names (ANERGazet for Arabic, and with {@code kb} the knowledge base's
+     * prominent entities) and, with {@code kb}, the knowledge base's long tail.
+     */
+    static Gazetteer[] gazetteers(Path data, String language, WordKeys keys, boolean kb) {
         Gazetteer g = new Gazetteer();
+        Gazetteer weak = new Gazetteer();
         if ("ar".equals(language)) {
             Path dir = data.resolve("ner/ar/anercorp/gazetteers");
             addLines(g, keys, dir.resolve("PersGazetteer.txt"), EntityLabels.typeOf("PERSON"));
@@ -30,9 +34,9 @@ public final class NerData {
             addLines(g, keys, dir.resolve("OrgGazetteer.txt"), EntityLabels.typeOf("ORGANIZATION"));
         }
         if (kb) {
-            KnowledgeBaseNames.addTo(g, keys, language);
+            KnowledgeBaseNames.addTo(g, weak, keys, language);
         }
-        return g;
+        return new Gazetteer[]{g, weak};
     }
 
     private static void addLines(Gazetteer g, WordKeys keys, Path file, int type) {

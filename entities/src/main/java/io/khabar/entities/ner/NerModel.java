@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * annotation can name the exact model that produced it. Thread-safe once loaded.
  */
 public final class NerModel {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private final String language;
     private final Featurizer featurizer;
     private final Perceptron perceptron;
@@ -61,6 +61,7 @@ public final class NerModel {
             out.writeUTF(language);
             out.writeInt(featurizer.bucketBits());
             featurizer.gazetteer().write(out);
+            featurizer.weakGazetteer().write(out);
             perceptron.write(out);
         }
     }
@@ -90,12 +91,13 @@ public final class NerModel {
             String language = in.readUTF();
             int bits = in.readInt();
             Gazetteer gazetteer = Gazetteer.read(in);
+            Gazetteer weak = Gazetteer.read(in);
             Perceptron perceptron = Perceptron.read(in);
             while (in.read() >= 0) {
                 // drain, so the digest covers the whole file
             }
             String version = "ner-" + language + "@" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-            return new NerModel(language, new Featurizer(new WordKeys(analyzer), gazetteer, bits), perceptron, version);
+            return new NerModel(language, new Featurizer(new WordKeys(analyzer), gazetteer, weak, bits), perceptron, version);
         }
     }
 }

@@ -61,10 +61,10 @@ public final class TrainNer {
             train.addAll(Corpora.read(data.resolve("ner/ar/wikiann/train.tsv")));
         }
         List<LabeledSentence> devSet = dev ? Corpora.read(NerData.dev(data, language)) : List.of();
-        Gazetteer gazetteer = NerData.gazetteer(data, language, keys, kb);
-        System.out.printf(Locale.ROOT, "• %s: %,d training sentences, gazetteer of %,d names%n", language,
-                train.size(), gazetteer.size());
-        Featurizer featurizer = new Featurizer(keys, gazetteer, bits);
+        Gazetteer[] gazetteers = NerData.gazetteers(data, language, keys, kb);
+        System.out.printf(Locale.ROOT, "• %s: %,d training sentences, gazetteers of %,d and %,d names%n", language,
+                train.size(), gazetteers[0].size(), gazetteers[1].size());
+        Featurizer featurizer = new Featurizer(keys, gazetteers[0], gazetteers[1], bits);
         List<int[]> feats = new ArrayList<>(train.size());
         List<int[]> gold = new ArrayList<>(train.size());
         for (LabeledSentence s : train) {

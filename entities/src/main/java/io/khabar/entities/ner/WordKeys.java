@@ -9,14 +9,30 @@ import io.khabar.normalize.matching.MatchingAnalyzer;
  * the knowledge base and the recognizer's word features all use these keys, so they agree on what a word is.
  */
 public final class WordKeys {
+    /** Words seen recently: most tokens of news text are frequent words, so most lookups skip the analyzer. */
+    private static final int CACHE_LIMIT = 200_000;
     private final MatchingAnalyzer analyzer;
+    private final java.util.concurrent.ConcurrentHashMap<String, String[]> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public WordKeys(MatchingAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    /** {form, stem} of one token; punctuation keeps its own character as both. */
+    /** {form, stem} of one token; punctuation keeps its own character as both. Do not modify the array. */
     public String[] of(String token) {
+        String[] k = cache.get(token);
+        if (k == null) {
+            k = compute(token);
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(token, k);
+        }
+        return k;
+    }
+
+    private String[] compute(String token) {
         MatchingText m = analyzer.analyze(token);
         if (m.size() == 0) {
             return new String[]{token, token};
