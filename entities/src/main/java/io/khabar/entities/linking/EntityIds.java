@@ -8,9 +8,12 @@ import java.util.Locale;
 
 /**
  * Stable ids for entities the knowledge base does not know: {@code khabar:<type>:<slug>}, the slug made from the
- * normalized name. An Arabic name is transliterated word by word to Latin script first (Wikidata's name pairs), so
- * سيرغي لافروف in one article and Sergei Lavrov in another can share an id; a word without a known transliteration
- * keeps its Arabic matching form. The same name and type always give the same id.
+ * normalized name. To let a name written in Latin script in one article and in Arabic in another share an id, the
+ * slug of a person is written in Arabic script when every word can be: Latin words go through the most frequent Arabic spelling
+ * of Wikidata's name pairs (Barack and Obama give باراك and أوباما, matching باراك أوباما), and the Arabic matching
+ * form then irons out hamza and ta marbuta variants. Arabic spelling is the more uniform side: Sergei and Sergey
+ * both give سيرغي. A name with a word the table lacks keeps its own script. The same name and type always give the
+ * same id.
  */
 public final class EntityIds {
     private final WordKeys keys;
@@ -23,27 +26,26 @@ public final class EntityIds {
 
     public String forName(String type, String name) {
         String[] words = Tokenizer.words(name);
-        StringBuilder latin = new StringBuilder();
-        StringBuilder native_ = new StringBuilder();
-        boolean allLatin = true;
-        for (String w : words) {
+        StringBuilder arabic = new StringBuilder();
+        StringBuilder own = new StringBuilder();
+        boolean allArabic = true;
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
             String stem = keys.of(w)[1];
-            if (stem.isEmpty() || !Character.isLetterOrDigit(stem.charAt(0))) {
+            if (stem.isEmpty() || !Character.isLetterOrDigit(stem.charAt(0)) || i == 0 && stem.equals("the")) {
                 continue;
             }
-            boolean arabic = stem.charAt(0) >= 0x0600 && stem.charAt(0) <= 0x06ff;
-            String l = arabic ? transliterator.toLatin(stem) : stem;
-            if (l == null) {
-                allLatin = false;
+            boolean isArabic = stem.charAt(0) >= 0x0600 && stem.charAt(0) <= 0x06ff;
+            // only people's names are what the transliteration pairs hold (Britain would come out as العظمى)
+            String a = isArabic ? stem : "PERSON".equals(type) ? transliterator.toArabic(w) : null;
+            if (a == null) {
+                allArabic = false;
             } else {
-                append(latin, keys.of(l)[0]);
+                append(arabic, keys.of(a)[0]);
             }
-            append(native_, stem);
+            append(own, stem);
         }
-        String slug = allLatin && !latin.isEmpty() ? latin.toString() : native_.toString();
-        if ("ORGANIZATION".equals(type) && slug.startsWith("the-")) {
-            slug = slug.substring(4);
-        }
+        String slug = allArabic && !arabic.isEmpty() ? arabic.toString() : own.toString();
         return "khabar:" + type.toLowerCase(Locale.ROOT) + ":" + slug;
     }
 

@@ -38,7 +38,8 @@ import java.util.Set;
  */
 public final class EntityLinker {
     static final String COMPONENT = "entities";
-    private static final double ACCEPT = 0.35;
+    /** Least score to link: a country or leader passes alone, a small town needs its country in the article. */
+    private static final double ACCEPT = 0.5;
     private final KnowledgeBase kb;
     private final WordKeys keys;
     private final EntityIds ids;
@@ -62,13 +63,18 @@ public final class EntityLinker {
         Set<String> titleAdjectives = new HashSet<>();
         List<Mention> mentions = new ArrayList<>();
         java.util.BitSet taken = new java.util.BitSet();
-        for (NamedSpan s : titleSpans) {
+        Set<String> articleWords = new HashSet<>();
+        int[] all = Tokenizer.tokenize(text, 0, text.length());
+        for (int k = 0; k < all.length; k += 2) {
+            articleWords.add(keys.of(text.substring(all[k], all[k + 1]))[0]);
+        }
+        for (NamedSpan s : refine(titleSpans, articleWords)) {
             Mention m = mention(trimNisba(s, null, null), true, false);
             if (m != null) {
                 mentions.add(m);
             }
         }
-        for (NamedSpan s : textSpans) {
+        for (NamedSpan s : refine(textSpans, articleWords)) {
             NamedSpan t = trimNisba(s, adjectives, taken);
             Mention m = t == null ? null : mention(t, false, t.start() < leadEnd);
             if (m != null) {
@@ -94,11 +100,79 @@ public final class EntityLinker {
             }
         }
         for (Cluster c : clusters) {
-            link(c, contextCountries);
+            if (c.entity == null || !"country".equals(c.entity.kind())) {
+                c.entity = null;
+                link(c, contextCountries);
+            }
             c.id = c.entity != null ? c.entity.id() : ids.forName(c.type, name(c.representative, text, title));
         }
         return build(text, title, clusters, adjectives, titleAdjectives, leadEnd);
     }
+
+    /**
+     * Splits names the recognizer ran together at an Arabic conjunction (جون كيري ورودريجيز is two people), and
+     * drops a leading honorific from a person's name (Mr Straw is Straw; السيد is no part of a name).
+     */
+    private List<NamedSpan> refine(List<NamedSpan> spans, Set<String> articleWords) {
+        List<NamedSpan> out = new ArrayList<>(spans.size());
+        for (NamedSpan s : spans) {
+            int from = 0;
+            String[] tokens = s.tokens();
+            for (int i = 1; i <= tokens.length; i++) {
+                if (i == tokens.length || isConjunction(tokens[i], articleWords)) {
+                    NamedSpan part = part(s, from, i, from > 0);
+                    if (part != null) {
+                        out.add(part);
+                    }
+                    from = i;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Tokens [a, b) of a span, without a leading honorific (for people) or, after a split, the conjunction و. */
+    private NamedSpan part(NamedSpan s, int a, int b, boolean afterConjunction) {
+        String[] tokens = s.tokens().clone();
+        int[] bounds = s.bounds().clone();
+        if (afterConjunction) {
+            tokens[a] = tokens[a].substring(1);
+            bounds[2 * a] += 1;
+        }
+        if (s.type().equals("PERSON")) {
+            while (a < b - 1 && HONORIFICS.contains(keys.of(tokens[a])[1])) {
+                a++;
+            }
+            if (a < b - 1 && tokens[a].equals(".")) {
+                a++;
+            }
+        }
+        if (a >= b) {
+            return null;
+        }
+        if (a == 0 && b == tokens.length && !afterConjunction) {
+            return s;
+        }
+        int start = bounds[2 * a] + keys.procliticLength(tokens[a]);
+        return new NamedSpan(start, bounds[2 * (b - 1) + 1], s.type(), java.util.Arrays.copyOfRange(tokens, a, b),
+                java.util.Arrays.copyOfRange(bounds, 2 * a, 2 * b), s.confidence(), s.model());
+    }
+
+    /**
+     * An Arabic word inside a name that carries the conjunction و, so starts a new name: the matching layer strips
+     * the و (the rest is a known word), or the article writes the rest on its own elsewhere (ورودريجيز when
+     * رودريجيز occurs too).
+     */
+    private boolean isConjunction(String token, Set<String> articleWords) {
+        String[] k = keys.of(token);
+        return k[0].length() > 3 && k[0].charAt(0) == 'و'
+                && (!k[0].equals(k[1]) || articleWords.contains(k[0].substring(1)));
+    }
+
+    /** Titles before a person's name, as matching keys (Latin folded to lower case, Arabic normalized). */
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord",
+            "lady", "prof", "professor", "rev", "السيد", "السيده", "الشيخ", "الشيخه", "الدكتور", "الدكتوره", "د",
+            "المهندس", "الاستاذ", "السير");
 
     private Mention mention(NamedSpan s, boolean inTitle, boolean lead) {
         if (s == null) {
@@ -255,9 +329,11 @@ public final class EntityLinker {
     }
 
     private void link(Cluster c, Set<String> contextCountries) {
-        if (c.type.equals("MISC")) {
-            return;
+        if (c.type.equals("MISC") || c.representative.key().length() < 3) {
+            return; // two letters name nothing reliably (آر of آر.تي.إل is no town)
         }
+        // a full name (راؤول كاسترو) is matched by full names only: a surname alias would tie it to another Castro
+        boolean fullName = c.representative.words().length > 1;
         Map<KbEntity, double[]> scores = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Mention m : c.mentions) {
@@ -266,16 +342,23 @@ public final class EntityLinker {
                     continue;
                 }
                 for (Candidate cand : kb.lookupKey(key)) {
+                    if (cand.shortForm() && fullName) {
+                        continue;
+                    }
                     double compat = compatibility(c.type, cand.entity().type());
                     if (compat == 0) {
                         continue;
                     }
-                    double s = compat * (0.5 + 0.5 * cand.entity().prior()) * (cand.shortForm() ? 0.8 : 1.0);
-                    if (cand.entity().countryCode() != null && contextCountries.contains(cand.entity().countryCode())
-                            && !"country".equals(cand.entity().kind())) {
-                        s += 0.25;
+                    KbEntity e = cand.entity();
+                    double s = compat * (0.2 + 0.8 * e.prior()) * (cand.shortForm() ? 0.8 : 1.0);
+                    if (e.countryCode() != null && contextCountries.contains(e.countryCode())
+                            && !"country".equals(e.kind()) && e.prior() >= 0.4) {
+                        s += 0.2; // a place (or person) of a country the article names
                     }
-                    double[] acc = scores.computeIfAbsent(cand.entity(), e -> new double[2]);
+                    if (isNamePair(e) && !cand.shortForm() && compat == 1) {
+                        s = Math.max(s, ACCEPT); // a known spelling pair: the same name in both scripts
+                    }
+                    double[] acc = scores.computeIfAbsent(e, x -> new double[2]);
                     acc[0] = Math.max(acc[0], s);
                     acc[1] += 1; // names of the group that fit this entity
                 }
@@ -298,6 +381,11 @@ public final class EntityLinker {
             c.entity = best;
             c.linkConfidence = Math.min(1.0, 0.6 + (bestScore - second));
         }
+    }
+
+    /** An entry of the English-Arabic name pairs: a spelling, not a described entity (no Wikidata or GeoNames id). */
+    private static boolean isNamePair(KbEntity e) {
+        return e.qid() == null && e.geonamesId() == null;
     }
 
     /** The group's name as a key, and for Arabic the same without (or with) the article on its first word. */
@@ -352,7 +440,7 @@ public final class EntityLinker {
                 if (c.entity != null && c.entity.qid() != null) {
                     attrs.put("qid", c.entity.qid());
                 }
-                attrs.put("linkedBy", c.entity != null ? "kb" : "name");
+                attrs.put("linkedBy", c.entity != null && !isNamePair(c.entity) ? "kb" : "name");
                 attrs.put("component", COMPONENT);
                 attrs.put("model", m.span().model());
                 attrs.put("kb", kbVersion);
@@ -447,7 +535,7 @@ public final class EntityLinker {
                     e == null ? null : e.nameAr(), e == null ? null : e.qid(), e == null ? null : e.lat(),
                     e == null ? null : e.lon(), e == null ? null : e.countryCode(),
                     e == null ? null : e.geonamesId(), mentions, adjectives, inTitle, salience, confidence,
-                    e == null ? "name" : "kb");
+                    e == null || isNamePair(e) ? "name" : "kb");
         }
     }
 }

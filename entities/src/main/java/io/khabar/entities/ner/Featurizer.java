@@ -10,7 +10,7 @@ public final class Featurizer {
     // atoms
     private static final int WORD = 0, RAW = 1, SHAPE = 2, SHORT = 3, P1 = 4, P2 = 5, P3 = 6, P4 = 7, S1 = 8, S2 = 9,
             S3 = 10, S4 = 11, STEM = 12, CLITIC = 13, BARE = 14, BARE_S2 = 15, BARE_S3 = 16, BARE_P2 = 17,
-            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, GAZ_WORD2 = 21, GAZ_NAME2 = 22, ATOMS = 23;
+            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, GAZ_WORD2 = 21, GAZ_NAME2 = 22, KNOWN = 23, ATOMS = 24;
     /** Templates: {atom, offset} or {atom, offset, atom, offset}; the bias is implicit (template 0). */
     private static final int[][] TEMPLATES = {
             {WORD, 0}, {WORD, -1}, {WORD, 1}, {WORD, -2}, {WORD, 2},
@@ -21,7 +21,8 @@ public final class Featurizer {
             {BARE, 0}, {BARE, -1}, {BARE, 1}, {BARE_S2, 0}, {BARE_S3, 0}, {BARE_P2, 0},
             {GAZ_WORD, 0}, {GAZ_WORD, -1}, {GAZ_WORD, 1}, {GAZ_NAME, 0}, {GAZ_NAME, -1}, {GAZ_NAME, 1},
             {GAZ_WORD2, 0}, {GAZ_WORD2, -1}, {GAZ_WORD2, 1}, {GAZ_NAME2, 0}, {GAZ_NAME2, -1}, {GAZ_NAME2, 1},
-            {FLAGS, 0},
+            {FLAGS, 0}, {KNOWN, 0}, {KNOWN, -1}, {KNOWN, 1},
+            {KNOWN, 0, WORD, -1}, {KNOWN, 0, GAZ_WORD, -1}, {KNOWN, 0, KNOWN, -1}, {KNOWN, 0, GAZ_WORD, 0},
             {WORD, -1, WORD, 0}, {WORD, 0, WORD, 1}, {SHAPE, -1, SHAPE, 0}, {SHAPE, 0, SHAPE, 1},
             {WORD, -1, SHAPE, 0}, {SHAPE, 0, WORD, 1}, {GAZ_NAME, 0, SHORT, 0}, {GAZ_WORD, 0, SHORT, 0},
             {BARE, -1, BARE, 0}, {BARE, 0, BARE, 1}, {WORD, -2, WORD, -1},
@@ -32,15 +33,21 @@ public final class Featurizer {
     private final WordKeys keys;
     private final Gazetteer gazetteer;
     private final Gazetteer weakGazetteer;
+    private final java.util.Set<String> vocabulary;
     private final int bucketBits;
 
     /**
      * @param gazetteer     curated names: ANERGazet, countries, larger cities, regions, people with a Wikidata id
      * @param weakGazetteer the long tail (name pairs, small places), which fires on common words more often: kept
      *                      apart so that the model can weigh it on its own
+     * @param vocabulary    word stems seen at least twice in training: a word outside it after a first name or a
+     *                      title is likely a name the model never saw. Empty for English, whose capitals say it
+     *                      better (the feature cost 0.4 F1 there)
      */
-    public Featurizer(WordKeys keys, Gazetteer gazetteer, Gazetteer weakGazetteer, int bucketBits) {
+    public Featurizer(WordKeys keys, Gazetteer gazetteer, Gazetteer weakGazetteer, java.util.Set<String> vocabulary,
+                      int bucketBits) {
         this.keys = keys;
+        this.vocabulary = vocabulary;
         this.gazetteer = gazetteer;
         this.weakGazetteer = weakGazetteer;
         this.bucketBits = bucketBits;
@@ -63,6 +70,9 @@ public final class Featurizer {
             int w = weakGazetteer.wordMask(stems[i]);
             atoms[i][GAZ_WORD2] = w == 0 ? 0 : mix(GAZ_WORD2 * 0x100000001b3L + w);
             atoms[i][GAZ_NAME2] = weakNames[i] == 0 ? 0 : mix(GAZ_NAME2 * 0x100000001b3L + weakNames[i]);
+            if (!vocabulary.isEmpty() && !stems[i].isEmpty() && Character.isLetter(stems[i].charAt(0))) {
+                atoms[i][KNOWN] = mix(KNOWN * 0x100000001b3L + (vocabulary.contains(stems[i]) ? 1 : 2));
+            }
         }
         int[] out = new int[n * FEATURES];
         int mask = (1 << bucketBits) - 1;
@@ -186,6 +196,10 @@ public final class Featurizer {
 
     public Gazetteer weakGazetteer() {
         return weakGazetteer;
+    }
+
+    public java.util.Set<String> vocabulary() {
+        return vocabulary;
     }
 
     public int bucketBits() {

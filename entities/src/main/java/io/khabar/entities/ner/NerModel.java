@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * annotation can name the exact model that produced it. Thread-safe once loaded.
  */
 public final class NerModel {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private final String language;
     private final Featurizer featurizer;
     private final Perceptron perceptron;
@@ -62,6 +62,12 @@ public final class NerModel {
             out.writeInt(featurizer.bucketBits());
             featurizer.gazetteer().write(out);
             featurizer.weakGazetteer().write(out);
+            java.util.List<String> vocabulary = new java.util.ArrayList<>(featurizer.vocabulary());
+            java.util.Collections.sort(vocabulary);
+            out.writeInt(vocabulary.size());
+            for (String w : vocabulary) {
+                out.writeUTF(w);
+            }
             perceptron.write(out);
         }
     }
@@ -92,12 +98,17 @@ public final class NerModel {
             int bits = in.readInt();
             Gazetteer gazetteer = Gazetteer.read(in);
             Gazetteer weak = Gazetteer.read(in);
+            int words = in.readInt();
+            java.util.Set<String> vocabulary = new java.util.HashSet<>(words * 2);
+            for (int i = 0; i < words; i++) {
+                vocabulary.add(in.readUTF());
+            }
             Perceptron perceptron = Perceptron.read(in);
             while (in.read() >= 0) {
                 // drain, so the digest covers the whole file
             }
             String version = "ner-" + language + "@" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-            return new NerModel(language, new Featurizer(new WordKeys(analyzer), gazetteer, weak, bits), perceptron, version);
+            return new NerModel(language, new Featurizer(new WordKeys(analyzer), gazetteer, weak, vocabulary, bits), perceptron, version);
         }
     }
 }

@@ -64,7 +64,20 @@ public final class TrainNer {
         Gazetteer[] gazetteers = NerData.gazetteers(data, language, keys, kb);
         System.out.printf(Locale.ROOT, "• %s: %,d training sentences, gazetteers of %,d and %,d names%n", language,
                 train.size(), gazetteers[0].size(), gazetteers[1].size());
-        Featurizer featurizer = new Featurizer(keys, gazetteers[0], gazetteers[1], bits);
+        String lang = language;
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (LabeledSentence s : train) {
+            for (String t : s.tokens()) {
+                counts.merge(keys.of(t)[1], 1, Integer::sum);
+            }
+        }
+        java.util.Set<String> vocabulary = new java.util.HashSet<>();
+        counts.forEach((w, c) -> {
+            if (c >= 2 && "ar".equals(lang)) {
+                vocabulary.add(w);
+            }
+        });
+        Featurizer featurizer = new Featurizer(keys, gazetteers[0], gazetteers[1], vocabulary, bits);
         List<int[]> feats = new ArrayList<>(train.size());
         List<int[]> gold = new ArrayList<>(train.size());
         for (LabeledSentence s : train) {
@@ -73,7 +86,6 @@ public final class TrainNer {
         }
         List<int[]> devFeats = devSet.stream().map(s -> featurizer.featurize(s.tokens())).toList();
         System.out.printf(Locale.ROOT, "• features ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        String lang = language;
         BiConsumer<Integer, Perceptron> report = (epoch, p) -> {
             if (!devSet.isEmpty()) {
                 SpanScore score = new SpanScore();
