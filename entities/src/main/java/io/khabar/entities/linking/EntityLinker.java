@@ -86,6 +86,7 @@ public final class EntityLinker {
         scanNisba(title, null, null).forEach(titleAdjectives::add);
 
         List<Cluster> clusters = cluster(mentions);
+        propagate(text, all, clusters, taken, leadEnd);
         Set<String> contextCountries = new HashSet<>();
         for (String countryId : adjectives.keySet()) {
             kb.byId(countryId).map(KbEntity::countryCode).ifPresent(contextCountries::add);
@@ -272,6 +273,61 @@ public final class EntityLinker {
             }
         }
         return countries;
+    }
+
+    /**
+     * One name, one entity within an article: an occurrence of a name already recognized elsewhere in the text
+     * (الأسد, للأسد) that the recognizer let pass becomes a mention of the same entity, with lower confidence.
+     */
+    private void propagate(String text, int[] tokens, List<Cluster> clusters, java.util.BitSet taken, int leadEnd) {
+        Map<String, Cluster> byKey = new HashMap<>();
+        int longest = 1;
+        for (Cluster c : clusters) {
+            for (Mention m : c.mentions) {
+                if (!m.inTitle() && m.key().length() >= 4 && !c.type.equals("MISC")) {
+                    byKey.putIfAbsent(m.key(), c);
+                    longest = Math.max(longest, m.words().length);
+                }
+            }
+        }
+        if (byKey.isEmpty()) {
+            return;
+        }
+        int n = tokens.length / 2;
+        String[] stems = new String[n];
+        for (int k = 0; k < n; k++) {
+            stems[k] = keys.of(text.substring(tokens[2 * k], tokens[2 * k + 1]))[1];
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            if (taken.get(tokens[2 * k])) {
+                continue;
+            }
+            for (int len = Math.min(longest, n - k); len >= 1; len--) {
+                sb.setLength(0);
+                for (int j = k; j < k + len; j++) {
+                    sb.append(j > k ? " " : "").append(stems[j]);
+                }
+                Cluster c = byKey.get(sb.toString());
+                int end = tokens[2 * (k + len - 1) + 1];
+                if (c == null || taken.nextSetBit(tokens[2 * k]) < end && taken.nextSetBit(tokens[2 * k]) >= 0) {
+                    continue;
+                }
+                String[] words = new String[len];
+                for (int j = 0; j < len; j++) {
+                    words[j] = text.substring(tokens[2 * (k + j)], tokens[2 * (k + j) + 1]);
+                }
+                NamedSpan model = c.representative.span();
+                int start = tokens[2 * k] + keys.procliticLength(words[0]);
+                NamedSpan found = new NamedSpan(start, end, c.type, words,
+                        java.util.Arrays.copyOfRange(tokens, 2 * k, 2 * (k + len)),
+                        round(model.confidence() * 0.6), model.model());
+                c.add(new Mention(found, false, start < leadEnd, java.util.Arrays.copyOfRange(stems, k, k + len)));
+                taken.set(tokens[2 * k], end);
+                k += len - 1;
+                break;
+            }
+        }
     }
 
     /** Groups mentions of one entity: same type and name, or a person's short form of a longer name. */
