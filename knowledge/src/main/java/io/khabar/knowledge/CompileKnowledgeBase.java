@@ -88,8 +88,7 @@ public final class CompileKnowledgeBase {
                         + "GeoNames, %,d duplicates of a joined city, %,d added on their own", places.geonamesCities,
                 places.geonamesWithArabic, places.cscCities, places.cscJoined, places.cscDuplicates, places.cscOnly);
         for (Draft r : regions) {
-            r.id = r.qid != null ? r.qid
-                    : kb.freshId(EntityType.LOCATION, KnowledgeBase.key(r.nameEn), r.countryCode, r.geonamesId);
+            r.id = Places.placeId(kb, r);
             kb.put(r);
         }
         log("regions: %,d (%,d city states joined to their city, %,d without a usable name)", places.regions,

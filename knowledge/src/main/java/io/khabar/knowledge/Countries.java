@@ -322,8 +322,9 @@ final class Countries {
     }
 
     /**
-     * Short forms of official names, per country, kept only when no other country gets the same key ("Korea" from
-     * both Koreas is dropped).
+     * Short forms of official names, per country, kept only when another name of the country in the same script
+     * corroborates them (the UN's "رجل (جزيرة)" for the Isle of Man does not give رجل, "man") and no other country
+     * gets the same key ("Korea" from both Koreas is dropped).
      */
     Map<String, List<String>> uniqueShortForms() {
         Map<String, Set<String>> owners = new HashMap<>();
@@ -333,7 +334,9 @@ final class Countries {
             for (Set<String> names : List.of(c.english, c.arabic)) {
                 for (String n : names) {
                     String s = shortForm(n);
-                    if (s != null) {
+                    Set<String> others = new LinkedHashSet<>(names);
+                    others.remove(n);
+                    if (s != null && corroborated(s, others)) {
                         mine.add(s);
                         owners.computeIfAbsent(KnowledgeBase.key(s), k -> new LinkedHashSet<>()).add(c.iso2);
                     }

@@ -42,19 +42,55 @@ final class KbFile {
 
     /** Writes a whole file (gzipped). */
     static void write(OutputStream out, Iterable<KbEntity> entities, Map<String, String> nisba) {
-        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(out, 1 << 16), StandardCharsets.UTF_8)) {
-            w.write(MAGIC + "\t" + VERSION + "\n");
-            w.write(COLUMNS + "\n");
-            w.write("#nisba\tform\tentity_id\n");
+        try (Out w = new Out(out)) {
             for (KbEntity e : entities) {
-                w.write(line(e));
-                w.write('\n');
+                w.entity(e);
             }
             for (Map.Entry<String, String> n : nisba.entrySet()) {
-                w.write(NISBA + "\t" + value(n.getKey()) + "\t" + value(n.getValue()) + "\n");
+                w.nisba(n.getKey(), n.getValue());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a file one record at a time, for producers that stream (the Wikidata importer). */
+    static final class Out implements AutoCloseable {
+        private final Writer w;
+
+        Out(OutputStream out) {
+            try {
+                w = new OutputStreamWriter(new GZIPOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
+                w.write(MAGIC + "\t" + VERSION + "\n");
+                w.write(COLUMNS + "\n");
+                w.write("#nisba\tform\tentity_id\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void entity(KbEntity e) {
+            try {
+                w.write(line(e));
+                w.write('\n');
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        void nisba(String form, String entityId) {
+            try {
+                w.write(NISBA + "\t" + value(form) + "\t" + value(entityId) + "\n");
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                w.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

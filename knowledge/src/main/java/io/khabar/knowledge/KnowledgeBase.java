@@ -1,6 +1,8 @@
 package io.khabar.knowledge;
 
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The entity knowledge base for linking: every entity indexed by the matching form of each of its aliases and short
@@ -29,6 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class KnowledgeBase {
     static final String RESOURCE = "kb.tsv.gz";
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
     private static final MatchingAnalyzer FORMS = new MatchingAnalyzer(Set.of());
     private static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");
 
@@ -47,15 +51,26 @@ public final class KnowledgeBase {
         }
         idAliases.forEach((old, current) -> ids.putIfAbsent(old, ids.get(current)));
         this.byId = ids;
-        Map<String, int[]> postings = new HashMap<>(entities.size() * 4);
-        int longest = 0;
-        for (int i = 0; i < this.entities.size(); i++) {
+        // keys first, in parallel (the analyzer is the slow part of loading), then the index in entity order
+        String[][] keys = new String[this.entities.size()][];
+        IntStream.range(0, keys.length).parallel().forEach(i -> {
             KbEntity e = this.entities.get(i);
+            String[] k = new String[e.aliases().size() + e.shortNames().size()];
+            int j = 0;
             for (String alias : e.aliases()) {
-                longest = Math.max(longest, add(postings, key(alias), i * 2));
+                k[j++] = key(alias);
             }
             for (String shortName : e.shortNames()) {
-                longest = Math.max(longest, add(postings, key(shortName), i * 2 + 1));
+                k[j++] = key(shortName);
+            }
+            keys[i] = k;
+        });
+        Map<String, int[]> postings = new HashMap<>(entities.size() * 4);
+        int longest = 0;
+        for (int i = 0; i < keys.length; i++) {
+            int aliases = this.entities.get(i).aliases().size();
+            for (int j = 0; j < keys[i].length; j++) {
+                longest = Math.max(longest, add(postings, keys[i][j], j < aliases ? i * 2 : i * 2 + 1));
             }
         }
         for (Map.Entry<String, int[]> p : postings.entrySet()) {
@@ -110,7 +125,33 @@ public final class KnowledgeBase {
      * case and accents folded, words joined by one space).
      */
     public static String key(String name) {
-        return FORMS.form(name);
+        String ascii = asciiKey(name);
+        return ascii != null ? ascii : FORMS.form(name);
+    }
+
+    /** The same key for a plain-ASCII name without the analyzer (lower case, runs of letters and digits), else null. */
+    private static String asciiKey(String name) {
+        StringBuilder b = null;
+        boolean gap = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+            if (!word) {
+                gap = true;
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(name.length());
+            } else if (gap) {
+                b.append(' ');
+            }
+            gap = false;
+            b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return b == null ? "" : b.toString();
     }
 
     /** Candidates with an alias or short name whose key is that of {@code name}; full-name matches first. */
@@ -222,10 +263,15 @@ public final class KnowledgeBase {
     }
 
     private static final class Default {
-        static final KnowledgeBase INSTANCE = of(defaultContents());
+        static final KnowledgeBase INSTANCE = readDefault();
 
-        private static KnowledgeBase of(KbFile.Contents c) {
-            return new KnowledgeBase(c.entities(), Map.of(), c.nisba());
+        private static KnowledgeBase readDefault() {
+            long start = System.nanoTime();
+            KbFile.Contents c = defaultContents();
+            KnowledgeBase kb = new KnowledgeBase(c.entities(), Map.of(), c.nisba());
+            LOG.info("knowledge base loaded: {} entities, {} demonyms in {} ms", kb.size(), kb.nisbaSize(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return kb;
         }
     }
 

@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * People with QIDs: heads of state and government of 2021-22 ({@code kb/world-leaders-2021}, English labels, prior
  * 0.9) and legislators ({@code kb/everypolitician-2015}, English and Arabic names, prior 0.5). One QID is one entry.
  * A person without an Arabic name from the data gets Arabic aliases by word-by-word transliteration
- * ({@link Transliterator#arabicNames}, falling back to ANETAC's one-word person pairs); the Arabic name itself is set
- * only when the transliteration has a single spelling. Short names come from every full alias
- * ({@link Names#shortNames}).
+ * ({@link Transliterator#arabicNames}, falling back to ANETAC's one-word person pairs), the most likely spelling
+ * becoming its Arabic name, and Arabic short names by transliterating its Latin ones (so el-Sisi gives السيسي even
+ * when Abdel Fattah is unknown). Short names come from every full alias ({@link Names#shortNames}). A head of state
+ * of several countries (Macron, also co-prince of Andorra) gets the most populous one's code.
  */
 final class People {
     static final double LEADER_PRIOR = 0.9;
@@ -46,8 +47,12 @@ final class People {
             }
             Draft d = person(qid, name, null, LEADER_PRIOR);
             d.countryCode = countries.iso2ByQid.get(Names.clean(r.get("countryid")));
-            if (ids.add(builder.put(d).id)) {
+            Draft kept = builder.put(d);
+            if (ids.add(kept.id)) {
                 leaders++;
+            } else if (d.countryCode != null && population(countries, d.countryCode)
+                    > population(countries, kept.countryCode)) {
+                kept.countryCode = d.countryCode; // Macron, co-prince of Andorra, is French
             }
         }
         List<String> tsv = Files.readAllLines(kb.resolve("everypolitician-2015/ep2015_wikidata_people_en_ar.tsv"),
@@ -92,8 +97,13 @@ final class People {
                 } else {
                     transliterated++;
                     spellings.forEach(s -> builder.alias(d, s));
-                    if (spellings.size() == 1) {
-                        d.nameAr = spellings.get(0);
+                    d.nameAr = spellings.get(0);
+                }
+                for (String latin : new ArrayList<>(d.aliases.values())) {
+                    if (Names.hasLatin(latin)) {
+                        for (String surname : Names.shortNames(latin)) {
+                            translit.arabicNames(surname, wordFallback, 2).forEach(s -> builder.shortName(d, s));
+                        }
                     }
                 }
             }
@@ -105,6 +115,11 @@ final class People {
             out.add(d);
         }
         return out;
+    }
+
+    private static long population(Countries countries, String iso2) {
+        Countries.Country c = iso2 == null ? null : countries.byIso2.get(iso2);
+        return c == null ? -1 : c.population;
     }
 
     private void legislator(KbBuilder builder, Set<String> ids, Set<String> attestedArabic, String rawQid,

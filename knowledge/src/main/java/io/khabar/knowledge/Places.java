@@ -291,12 +291,28 @@ final class Places {
             d.geonamesId = c.geonamesId;
             d.population = c.population;
             d.prior = cityPrior(c.population);
-            d.id = c.qid != null ? c.qid
-                    : kb.freshId(EntityType.LOCATION, KnowledgeBase.key(c.name != null ? c.name
-                    : c.arabic.iterator().next()), c.countryCode, c.geonamesId);
+            d.id = placeId(kb, d);
             out.add(kb.put(d));
         }
         return out;
+    }
+
+    /**
+     * The id of a place draft: its QID, unless a country already has that QID and shares no name with it
+     * (countries-states-cities gives Woodlands, a town of Singapore, the QID of Singapore; the city state
+     * Singapore itself does merge), in which case the QID is dropped; without a QID, a fresh {@code khabar:} id.
+     */
+    static String placeId(KbBuilder kb, Draft d) {
+        if (d.qid != null) {
+            Draft other = kb.get(d.qid);
+            if (other == null || !"country".equals(other.kind)
+                    || d.aliases.keySet().stream().anyMatch(other.aliases::containsKey)) {
+                return d.qid;
+            }
+            d.qid = null;
+        }
+        String name = d.nameEn != null ? d.nameEn : d.nameAr != null ? d.nameAr : d.aliases.values().iterator().next();
+        return kb.freshId(EntityType.LOCATION, KnowledgeBase.key(name), d.countryCode, d.geonamesId);
     }
 
     /** 0.3 for unknown or small places, rising with log population to 0.9 at about 30 million. */

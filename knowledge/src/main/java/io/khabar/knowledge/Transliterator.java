@@ -38,7 +38,7 @@ public final class Transliterator {
     }
 
     private final List<Pair> pairs;
-    private final Map<String, String> arabicByLatin;
+    private final Map<String, Pair> arabicByLatin;
     private final Map<String, String> latinByArabic;
 
     private Transliterator(List<Pair> pairs) {
@@ -49,8 +49,7 @@ public final class Transliterator {
             bestArabic.merge(KnowledgeBase.key(p.latin()), p, Transliterator::better);
             bestLatin.merge(KnowledgeBase.key(p.arabic()), p, Transliterator::better);
         }
-        this.arabicByLatin = new HashMap<>(bestArabic.size() * 2);
-        bestArabic.forEach((k, p) -> arabicByLatin.put(k, p.arabic()));
+        this.arabicByLatin = bestArabic;
         this.latinByArabic = new HashMap<>(bestLatin.size() * 2);
         bestLatin.forEach((k, p) -> latinByArabic.put(k, p.latin()));
     }
@@ -67,7 +66,8 @@ public final class Transliterator {
     /** The most frequent Arabic spelling of a Latin name word, as the data writes it; null if unknown. */
     public String toArabic(String latinWord) {
         String k = KnowledgeBase.key(latinWord);
-        return k.isEmpty() || k.indexOf(' ') >= 0 ? null : arabicByLatin.get(k);
+        Pair p = k.isEmpty() || k.indexOf(' ') >= 0 ? null : arabicByLatin.get(k);
+        return p == null ? null : p.arabic();
     }
 
     /** The most frequent Latin spelling (lower case) of an Arabic name word; null if unknown. */
@@ -81,7 +81,7 @@ public final class Transliterator {
      * ("al-Assad" to "ال" + the word), other hyphenated parts become separate words. Null if any word is unknown.
      */
     public String toArabicName(String latinName) {
-        List<String> names = arabicNames(latinName, w -> null, 1);
+        List<String> names = arabicNames(latinName, w -> null, 1, false);
         return names.isEmpty() ? null : names.get(0);
     }
 
@@ -109,11 +109,17 @@ public final class Transliterator {
 
     /**
      * Up to {@code max} Arabic spellings of a Latin name, the most likely first. Each word gives the data's spelling
-     * of the word and of the word with doubled consonants written once (Arabic writes a doubled consonant once, with
-     * an unwritten shadda, so "Assad" may be أسد as well as the data's أسعد); a word the data lacks is asked of
-     * {@code fallback}. Empty if a word is unknown to both.
+     * of the word and, when the data has seen it at least as often, the spelling of the word with doubled consonants
+     * written once (Arabic writes a doubled consonant once, with an unwritten shadda: "Assad", 3 names, is أسعد in the
+     * data, "Asad", 5 names, أسد); the more frequent comes first. A word the data lacks is asked of {@code fallback}.
+     * Empty if a word is unknown to both.
      */
     List<String> arabicNames(String latinName, Function<String, String> fallback, int max) {
+        return arabicNames(latinName, fallback, max, true);
+    }
+
+    private List<String> arabicNames(String latinName, Function<String, String> fallback, int max,
+                                     boolean degeminated) {
         String clean = Names.clean(latinName);
         if (clean == null) {
             return List.of();
@@ -129,7 +135,7 @@ public final class Transliterator {
                     continue;
                 }
                 if (ARTICLES.contains(KnowledgeBase.key(part)) && i + 1 < parts.length) {
-                    List<String> next = spellings(parts[i + 1], fallback);
+                    List<String> next = spellings(parts[i + 1], fallback, degeminated);
                     if (next.isEmpty()) {
                         return List.of();
                     }
@@ -140,7 +146,7 @@ public final class Transliterator {
                     words.add(joined);
                     i += 2;
                 } else {
-                    List<String> s = spellings(part, fallback);
+                    List<String> s = spellings(part, fallback, degeminated);
                     if (s.isEmpty()) {
                         return List.of();
                     }
@@ -167,22 +173,25 @@ public final class Transliterator {
         return names;
     }
 
-    private List<String> spellings(String latinWord, Function<String, String> fallback) {
+    private List<String> spellings(String latinWord, Function<String, String> fallback, boolean withDegeminated) {
         Set<String> out = new LinkedHashSet<>();
         String k = KnowledgeBase.key(latinWord);
         if (k.isEmpty() || k.indexOf(' ') >= 0) {
             return List.of();
         }
-        String direct = arabicByLatin.get(k);
-        if (direct == null) {
-            direct = fallback.apply(k);
+        Pair direct = arabicByLatin.get(k);
+        String single = degeminate(k);
+        Pair degeminated = single.equals(k) || !withDegeminated ? null : arabicByLatin.get(single);
+        if (degeminated != null && (direct == null || degeminated.count() > direct.count())) {
+            out.add(degeminated.arabic());
         }
         if (direct != null) {
-            out.add(direct);
+            out.add(direct.arabic());
+        } else if (fallback.apply(k) != null) {
+            out.add(fallback.apply(k));
         }
-        String single = degeminate(k);
-        if (!single.equals(k) && arabicByLatin.containsKey(single)) {
-            out.add(arabicByLatin.get(single));
+        if (degeminated != null && direct != null && degeminated.count() == direct.count()) {
+            out.add(degeminated.arabic());
         }
         return new ArrayList<>(out);
     }
