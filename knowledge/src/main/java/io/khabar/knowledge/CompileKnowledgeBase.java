@@ -88,11 +88,15 @@ public final class CompileKnowledgeBase {
                         + "GeoNames, %,d duplicates of a joined city, %,d added on their own", places.geonamesCities,
                 places.geonamesWithArabic, places.cscCities, places.cscJoined, places.cscDuplicates, places.cscOnly);
         for (Draft r : regions) {
-            r.id = Places.placeId(kb, r);
+            r.id = places.placeId(kb, r);
             kb.put(r);
         }
         log("regions: %,d (%,d city states joined to their city, %,d without a usable name)", places.regions,
                 places.regionsJoinedToCities, places.regionsSkipped);
+        log("place QIDs dropped as another place's (a country's, or a city's over %.0f km away): %,d",
+                Places.SAME_QID_KM, places.droppedQids);
+        int transliterated = transliterateCityNames(cities, kb, translit);
+        log("cities without an Arabic name given the transliteration of their English name: %,d", transliterated);
         int dropped = dropOtherCountryNames(kb, countryByNameKey);
         log("place aliases that name another country, left out: %,d", dropped);
         int centroids = countryCentroids(countryDrafts, cities);
@@ -191,6 +195,24 @@ public final class CompileKnowledgeBase {
             }
         }
         return out;
+    }
+
+    /**
+     * A city with no Arabic name in the data gets, as an alias, the word-by-word transliteration of its English name
+     * when the name-pair data knows every word (Washington, D.C.: واشنطن). Not its Arabic name: that stays null.
+     */
+    private static int transliterateCityNames(List<Draft> cities, KbBuilder kb, Transliterator translit) {
+        int n = 0;
+        for (Draft d : cities) {
+            if (d.nameEn == null || d.aliases.values().stream().anyMatch(Names::isArabicScript)) {
+                continue;
+            }
+            String arabic = translit.toArabicName(d.nameEn);
+            if (arabic != null && kb.alias(d, arabic)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

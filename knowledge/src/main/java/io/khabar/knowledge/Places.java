@@ -29,6 +29,8 @@ import java.util.zip.ZipFile;
  */
 final class Places {
     static final double JOIN_KM = 25;
+    /** Two cities with the same QID farther apart than this are not the same city: the QID is wrong for one. */
+    static final double SAME_QID_KM = 50;
 
     /** One GeoNames or countries-states-cities city before it goes into the builder. */
     static final class City {
@@ -56,6 +58,7 @@ final class Places {
     int regions;
     int regionsJoinedToCities;
     int regionsSkipped;
+    int droppedQids;
 
     /** GeoNames cities, then countries-states-cities cities joined or added. */
     void readCities(Path kb) throws IOException {
@@ -298,18 +301,22 @@ final class Places {
     }
 
     /**
-     * The id of a place draft: its QID, unless a country already has that QID and shares no name with it
-     * (countries-states-cities gives Woodlands, a town of Singapore, the QID of Singapore; the city state
-     * Singapore itself does merge), in which case the QID is dropped; without a QID, a fresh {@code khabar:} id.
+     * The id of a place draft: its QID, unless a country, or another city more than {@value #SAME_QID_KM} km away,
+     * already has that QID and shares no name with it, in which case the QID is dropped (countries-states-cities gives Woodlands, a town of Singapore, the
+     * QID of Singapore, and Idlib that of Homs; the city state Singapore itself does merge). Without a QID, a fresh
+     * {@code khabar:} id. Cities come in descending population, so the larger place keeps a disputed QID.
      */
-    static String placeId(KbBuilder kb, Draft d) {
+    String placeId(KbBuilder kb, Draft d) {
         if (d.qid != null) {
             Draft other = kb.get(d.qid);
-            if (other == null || !"country".equals(other.kind)
-                    || d.aliases.keySet().stream().anyMatch(other.aliases::containsKey)) {
+            boolean clash = "country".equals(other == null ? null : other.kind)
+                    || "city".equals(d.kind) && other != null && "city".equals(other.kind) && d.lat != null
+                    && other.lat != null && Names.distanceKm(d.lat, d.lon, other.lat, other.lon) > SAME_QID_KM;
+            if (!clash || d.aliases.keySet().stream().anyMatch(other.aliases::containsKey)) {
                 return d.qid;
             }
             d.qid = null;
+            droppedQids++;
         }
         String name = d.nameEn != null ? d.nameEn : d.nameAr != null ? d.nameAr : d.aliases.values().iterator().next();
         return kb.freshId(EntityType.LOCATION, KnowledgeBase.key(name), d.countryCode, d.geonamesId);
