@@ -54,6 +54,21 @@ class WikidataImporterTest {
     }
 
     @Test
+    void aGzippedDumpGivesTheSameFile() throws Exception {
+        Path gz = dir.resolve("sample.json.gz");
+        try (java.io.OutputStream o = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            java.nio.file.Files.copy(sample(), o);
+        }
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        WikidataImporter importer = new WikidataImporter(KnowledgeBase.load(), quiet);
+        importer.run(sample(), dir.resolve("plain.tsv.gz"));
+        WikidataImporter.Summary s = importer.run(gz, dir.resolve("gz.tsv.gz"));
+        assertThat(s.written()).isEqualTo(4L);
+        assertThat(KbFile.read(java.nio.file.Files.newInputStream(dir.resolve("gz.tsv.gz"))).entities())
+                .isEqualTo(KbFile.read(java.nio.file.Files.newInputStream(dir.resolve("plain.tsv.gz"))).entities());
+    }
+
+    @Test
     void theImportedFileAddsToTheDefaultKnowledgeBase() throws Exception {
         Path out = dir.resolve("newsroom.tsv.gz");
         new WikidataImporter(KnowledgeBase.load(), new PrintStream(new ByteArrayOutputStream(), true,
