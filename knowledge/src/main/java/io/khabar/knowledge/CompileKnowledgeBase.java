@@ -190,7 +190,8 @@ public final class CompileKnowledgeBase {
         Set<String> out = new HashSet<>();
         for (Draft d : kb.drafts()) {
             Countries.Country c = d.countryCode == null ? null : countries.byIso2.get(d.countryCode);
-            if (d.type == EntityType.LOCATION && ("country".equals(d.kind) || c != null && c.languages.contains("ar"))) {
+            boolean arabicSpeaking = c != null && c.languages.contains("ar");
+            if (d.type == EntityType.LOCATION && ("country".equals(d.kind) || arabicSpeaking)) {
                 out.addAll(d.aliases.keySet());
             }
         }

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small RFC 4180 CSV reader (quoted fields, doubled quotes, line breaks inside quotes) for the compiler's sources. */
+/** A small RFC 4180 CSV reader (quoted fields, doubled quotes, line breaks in quotes) for the compiler's sources. */
 final class Csv {
     private Csv() {
     }

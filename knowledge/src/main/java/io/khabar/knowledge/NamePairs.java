@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * ANETAC's English-Arabic named-entity pairs ({@code CLASS English Arabic}, one word each side, no QIDs). A pair
  * whose English or Arabic side is the key of an alias of an entity of a compatible type ({@link #compatible}) adds
- * the other side as an alias of each such entity; a person pair matching a short name adds the other side as a short name. Otherwise the pair
- * becomes an entity of its own ({@code khabar:} id, prior {@value #PRIOR}), unless a side is the name of an entity of
- * another type from a curated source (ANETAC's classes are automatic: it has "Damascus" as a person) or a demonym.
+ * the other side as an alias of each such entity; a person pair matching a short name adds the other side as a
+ * short name. Otherwise the pair becomes an entity of its own ({@code khabar:} id, prior {@value #PRIOR}), unless
+ * a side is the name of an entity of another type from a curated source (ANETAC's classes are automatic: it has "Damascus" as a person) or a demonym.
  */
 final class NamePairs {
     static final double PRIOR = 0.2;

@@ -302,8 +302,9 @@ final class Places {
 
     /**
      * The id of a place draft: its QID, unless a country, or another city more than {@value #SAME_QID_KM} km away,
-     * already has that QID and shares no name with it, in which case the QID is dropped (countries-states-cities gives Woodlands, a town of Singapore, the
-     * QID of Singapore, and Idlib that of Homs; the city state Singapore itself does merge). Without a QID, a fresh
+     * already has that QID and shares no name with it, in which case the QID is dropped (countries-states-cities
+     * gives Woodlands, a town of Singapore, the QID of Singapore, and Idlib that of Homs; the city state Singapore
+     * itself does merge). Without a QID, a fresh
      * {@code khabar:} id. Cities come in descending population, so the larger place keeps a disputed QID.
      */
     String placeId(KbBuilder kb, Draft d) {

@@ -109,7 +109,7 @@ public final class WikidataImporter {
     private final Map<String, String> iso2ByQid;
     private final PrintStream log;
 
-    /** An importer that maps countries to ISO codes through {@code kb}'s countries and prints progress to {@code log}. */
+    /** An importer that gives ISO codes through {@code kb}'s countries and prints progress to {@code log}. */
     public WikidataImporter(KnowledgeBase kb, PrintStream log) {
         this.log = log;
         Map<String, String> codes = new HashMap<>();
@@ -191,7 +191,7 @@ public final class WikidataImporter {
         Summary summary = new Summary(lines, items, written, skippedType, skippedUnnamed, malformed,
                 List.copyOf(malformedLines), Map.copyOf(byKind));
         log.printf("done: %,d lines, %,d items, %,d written %s, %,d skipped by type, %,d without an English or Arabic "
-                        + "label, %,d malformed (lines %s)%n", lines, items, written, byKind, skippedType, skippedUnnamed,
+                + "label, %,d malformed (lines %s)%n", lines, items, written, byKind, skippedType, skippedUnnamed,
                 malformed, malformedLines);
         return summary;
     }

@@ -26,7 +26,7 @@ class KnowledgeBaseTest {
             fresh = KnowledgeBase.read(in);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("default knowledge base: %,d entities, %,d demonyms, longest alias %d words, read in %,d ms%n",
+        System.out.printf("default knowledge base: %,d entities, %,d demonyms, longest alias %d words, %,d ms%n",
                 fresh.size(), fresh.nisbaSize(), fresh.maxAliasWords(), ms);
         assertThat(fresh.size()).isEqualTo(kb.size()).isGreaterThan(100_000);
         assertThat(ms).isLessThan(10_000);

@@ -22,7 +22,7 @@ class TransliteratorTest {
     @Test
     void arabicWordsToLatinWhateverTheHamzaOrTehMarbuta() {
         assertThat(t.toLatin("فلاديمير")).isEqualTo("vladimir");
-        assertThat(t.toLatin("بوتين")).as("putin and botín are as frequent: the ASCII spelling wins").isEqualTo("putin");
+        assertThat(t.toLatin("بوتين")).as("putin and botín are as frequent: ASCII wins").isEqualTo("putin");
         assertThat(t.toLatin("اردوغان")).isEqualTo(t.toLatin("أردوغان")).isNotNull();
         assertThat(t.toLatin("فاطمه")).isEqualTo(t.toLatin("فاطمة")).isNotNull();
         assertThat(t.toLatin("قثغفع")).isNull();

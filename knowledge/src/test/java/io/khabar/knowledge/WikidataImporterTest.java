@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A small dump in Wikidata's JSON shape (wikidata-sample.json: Putin, Moscow, the United Nations, the Mona Lisa as
- * a type the importer skips, New York City, and one truncated line) imported and loaded over the default knowledge base.
+ * a type the importer skips, New York City, and one truncated line) imported and loaded over the default.
  */
 class WikidataImporterTest {
     @TempDir
