@@ -187,6 +187,11 @@ public final class KnowledgeBase {
         return Optional.ofNullable(nisba.get(key(word)));
     }
 
+    /** {@link #nisba(String)} for an already computed {@link #key(String)} (callers that cache keys). */
+    public Optional<KbEntity> nisbaKey(String key) {
+        return Optional.ofNullable(nisba.get(key));
+    }
+
     /** The longest alias or short name, in words: the largest n-gram worth looking up. */
     public int maxAliasWords() {
         return maxAliasWords;

@@ -2,6 +2,7 @@ package io.khabar.enrich.messaging;
 
 import io.khabar.events.Annotation;
 import io.khabar.events.ArticleEnriched;
+import io.khabar.events.ArticleEntity;
 import io.khabar.events.ArticleNormalized;
 import io.khabar.events.CloudEventTypes;
 import io.khabar.events.DeadLetterHeaders;
@@ -63,7 +64,7 @@ class EnrichPipelineTest {
         assertThat(event.text().codePoints().toArray()).containsExactly(text.codePoints().toArray());
         assertThat(event.receivedAt()).isEqualTo(Instant.parse("2017-11-21T06:00:00Z"));
         assertThat(event.enrichedAt()).isAfter(event.normalizedAt());
-        assertThat(event.annotations())
+        assertThat(event.annotations()).filteredOn(a -> a.kind().equals("language"))
                 .extracting(Annotation::kind, Annotation::type, Annotation::start, Annotation::end, Annotation::value)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("language", "article", 0, text.length(), "ar"),
@@ -86,12 +87,32 @@ class EnrichPipelineTest {
                 .orElseThrow(() -> new AssertionError("no enriched record for " + id)).value(), ArticleEnriched.class);
         assertThat(enriched.language()).isEqualTo("ar");
         assertThat(enriched.languageConfidence()).isEqualTo(0.99);
-        assertThat(enriched.annotations()).extracting(Annotation::type, Annotation::value, Annotation::confidence)
+        assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("language"))
+                .extracting(Annotation::type, Annotation::value, Annotation::confidence)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("article", "ar", 0.99),
                         org.assertj.core.groups.Tuple.tuple("paragraph", "en", 0.97));
         // what ingest found is passed on for the store and other consumers
         assertThat(enriched.duplicate()).isEqualTo(event.duplicate());
         assertThat(enriched.matching()).isEqualTo(event.matching());
+    }
+
+    @Test
+    void theEnrichedEventCarriesLinkedEntitiesWithTheirMentions() {
+        String id = "enrich-entities-" + UUID.randomUUID();
+        probe.send(Topics.NORMALIZED, id, EventJson.toBytes(normalized(id, ARABIC, List.of(new Span(0, ARABIC.length())))));
+        ArticleEnriched enriched = EventJson.read(probe.await(Topics.ENRICHED, r -> id.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("no enriched record for " + id)).value(), ArticleEnriched.class);
+        assertThat(enriched.entities()).extracting(ArticleEntity::id).contains("Q7747", "Q44329", "Q858", "Q159");
+        ArticleEntity putin = enriched.entities().stream().filter(e -> e.id().equals("Q7747")).findFirst().orElseThrow();
+        assertThat(putin.mentions()).extracting(m -> ARABIC.substring(m.start(), m.end()))
+                .containsExactly("فلاديمير بوتين");
+        assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("entity"))
+                .extracting(Annotation::value).contains("Q7747", "Q44329");
+        // الروسي and السوري relate to Russia and Syria
+        assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("nisba"))
+                .extracting(a -> ARABIC.substring(a.start(), a.end()), Annotation::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("الروسي", "Q159"),
+                        org.assertj.core.groups.Tuple.tuple("السوري", "Q858"));
     }
 
     @Test

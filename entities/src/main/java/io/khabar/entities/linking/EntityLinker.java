@@ -111,7 +111,8 @@ public final class EntityLinker {
     }
 
     /**
-     * Splits names the recognizer ran together at an Arabic conjunction (جون كيري ورودريجيز is two people), and
+     * Splits names the recognizer ran together at an Arabic conjunction or preposition (جون كيري ورودريجيز is two
+     * people, بوتين للأسد too), and
      * drops a leading honorific from a person's name (Mr Straw is Straw; السيد is no part of a name).
      */
     private List<NamedSpan> refine(List<NamedSpan> spans, Set<String> articleWords) {
@@ -119,9 +120,11 @@ public final class EntityLinker {
         for (NamedSpan s : spans) {
             int from = 0;
             String[] tokens = s.tokens();
+            boolean cut = false;
             for (int i = 1; i <= tokens.length; i++) {
-                if (i == tokens.length || isConjunction(tokens[i], articleWords)) {
-                    NamedSpan part = part(s, from, i, from > 0);
+                if (i == tokens.length || startsName(tokens[i], articleWords)) {
+                    NamedSpan part = part(s, from, i, cut);
+                    cut = i < tokens.length && keys.procliticLength(tokens[i]) == 0; // و not stripped by the stem
                     if (part != null) {
                         out.add(part);
                     }
@@ -160,14 +163,14 @@ public final class EntityLinker {
     }
 
     /**
-     * An Arabic word inside a name that carries the conjunction و, so starts a new name: the matching layer strips
-     * the و (the rest is a known word), or the article writes the rest on its own elsewhere (ورودريجيز when
-     * رودريجيز occurs too).
+     * An Arabic word inside a name that carries a proclitic (a conjunction or preposition: بوتين للأسد, كيري
+     * وبرونو), so starts a new name: the matching layer strips it (the rest is a known word), or, for و, the article
+     * writes the rest on its own elsewhere (ورودريجيز when رودريجيز occurs too).
      */
-    private boolean isConjunction(String token, Set<String> articleWords) {
+    private boolean startsName(String token, Set<String> articleWords) {
         String[] k = keys.of(token);
-        return k[0].length() > 3 && k[0].charAt(0) == 'و'
-                && (!k[0].equals(k[1]) || articleWords.contains(k[0].substring(1)));
+        return k[0].length() > 3 && (!k[0].equals(k[1])
+                || k[0].charAt(0) == 'و' && articleWords.contains(k[0].substring(1)));
     }
 
     /** Titles before a person's name, as matching keys (Latin folded to lower case, Arabic normalized). */
@@ -241,10 +244,15 @@ public final class EntityLinker {
         if (!arabic && !Character.isUpperCase(c)) {
             return Optional.empty(); // English demonyms are capitalized; "american" in a URL is not one
         }
-        Optional<KbEntity> found = kb.nisba(token);
-        if (found.isEmpty() && arabic) {
-            String stem = keys.of(token)[1];
-            found = kb.nisba(stem);
+        String[] k = keys.of(token);
+        Optional<KbEntity> found = kb.nisbaKey(k[0]);
+        if (found.isEmpty() && arabic && !k[1].equals(k[0])) {
+            found = kb.nisbaKey(k[1]);
+        }
+        // a word that is itself the name of a prominent place (Gibraltar) is a mention, not an adjective
+        if (found.isPresent() && kb.lookupKey(k[1]).stream().anyMatch(cand -> !cand.shortForm()
+                && cand.entity().type() == EntityType.LOCATION && cand.entity().prior() >= 0.5)) {
+            return Optional.empty();
         }
         return found;
     }
@@ -277,7 +285,8 @@ public final class EntityLinker {
 
     /**
      * One name, one entity within an article: an occurrence of a name already recognized elsewhere in the text
-     * (الأسد, للأسد) that the recognizer let pass becomes a mention of the same entity, with lower confidence.
+     * (الأسد, للأسد), or of a person's surname, that the recognizer let pass becomes a mention of the same entity,
+     * with lower confidence.
      */
     private void propagate(String text, int[] tokens, List<Cluster> clusters, java.util.BitSet taken, int leadEnd) {
         Map<String, Cluster> byKey = new HashMap<>();
@@ -287,6 +296,10 @@ public final class EntityLinker {
                 if (!m.inTitle() && m.key().length() >= 4 && !c.type.equals("MISC")) {
                     byKey.putIfAbsent(m.key(), c);
                     longest = Math.max(longest, m.words().length);
+                    String surname = m.words()[m.words().length - 1];
+                    if (c.type.equals("PERSON") && m.words().length > 1 && surname.length() >= 4) {
+                        byKey.putIfAbsent(surname, c); // بوتين after فلاديمير بوتين, as clustering does
+                    }
                 }
             }
         }

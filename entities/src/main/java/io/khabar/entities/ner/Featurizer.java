@@ -10,7 +10,7 @@ public final class Featurizer {
     // atoms
     private static final int WORD = 0, RAW = 1, SHAPE = 2, SHORT = 3, P1 = 4, P2 = 5, P3 = 6, P4 = 7, S1 = 8, S2 = 9,
             S3 = 10, S4 = 11, STEM = 12, CLITIC = 13, BARE = 14, BARE_S2 = 15, BARE_S3 = 16, BARE_P2 = 17,
-            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, GAZ_WORD2 = 21, GAZ_NAME2 = 22, KNOWN = 23, ATOMS = 24;
+            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, GAZ_WORD2 = 21, GAZ_NAME2 = 22, KNOWN = 23, LIGHT = 24, ATOMS = 25;
     /** Templates: {atom, offset} or {atom, offset, atom, offset}; the bias is implicit (template 0). */
     private static final int[][] TEMPLATES = {
             {WORD, 0}, {WORD, -1}, {WORD, 1}, {WORD, -2}, {WORD, 2},
@@ -21,6 +21,7 @@ public final class Featurizer {
             {BARE, 0}, {BARE, -1}, {BARE, 1}, {BARE_S2, 0}, {BARE_S3, 0}, {BARE_P2, 0},
             {GAZ_WORD, 0}, {GAZ_WORD, -1}, {GAZ_WORD, 1}, {GAZ_NAME, 0}, {GAZ_NAME, -1}, {GAZ_NAME, 1},
             {GAZ_WORD2, 0}, {GAZ_WORD2, -1}, {GAZ_WORD2, 1}, {GAZ_NAME2, 0}, {GAZ_NAME2, -1}, {GAZ_NAME2, 1},
+            {LIGHT, 0}, {LIGHT, -1}, {LIGHT, 1}, {LIGHT, -1, LIGHT, 0},
             {FLAGS, 0}, {KNOWN, 0}, {KNOWN, -1}, {KNOWN, 1},
             {KNOWN, 0, WORD, -1}, {KNOWN, 0, GAZ_WORD, -1}, {KNOWN, 0, KNOWN, -1}, {KNOWN, 0, GAZ_WORD, 0},
             {WORD, -1, WORD, 0}, {WORD, 0, WORD, 1}, {SHAPE, -1, SHAPE, 0}, {SHAPE, 0, SHAPE, 1},
@@ -28,6 +29,9 @@ public final class Featurizer {
             {BARE, -1, BARE, 0}, {BARE, 0, BARE, 1}, {WORD, -2, WORD, -1},
     };
     public static final int FEATURES = TEMPLATES.length + 1;
+    /** Lucene's Arabic light stemmer: article, conjunction and common suffixes off (السوريين, سوري). */
+    private static final org.apache.lucene.analysis.ar.ArabicStemmer LIGHT_STEMMER =
+            new org.apache.lucene.analysis.ar.ArabicStemmer();
     private static final long BOS = 0x5bd1e9955bd1e995L, EOS = 0x27d4eb2f165667c5L;
 
     private final WordKeys keys;
@@ -136,6 +140,8 @@ public final class Featurizer {
             if (bl > 3) {
                 a[BARE_S3] = hash(BARE_S3, stem, stem.length() - 3, stem.length());
             }
+            char[] buf = form.toCharArray();
+            a[LIGHT] = hash(LIGHT, new String(buf, 0, LIGHT_STEMMER.stem(buf, buf.length)));
         }
         a[GAZ_WORD] = gazWord == 0 ? 0 : mix(GAZ_WORD * 0x100000001b3L + gazWord);
         a[GAZ_NAME] = gazName == 0 ? 0 : mix(GAZ_NAME * 0x100000001b3L + gazName);
@@ -196,6 +202,10 @@ public final class Featurizer {
 
     public Gazetteer weakGazetteer() {
         return weakGazetteer;
+    }
+
+    public WordKeys keys() {
+        return keys;
     }
 
     public java.util.Set<String> vocabulary() {

@@ -10,7 +10,7 @@ import io.khabar.knowledge.KnowledgeBase;
  * to separate gazetteers.
  */
 final class KnowledgeBaseNames {
-    static final double PROMINENT = 0.5;
+    static final double PROMINENT = Double.parseDouble(System.getProperty("khabar.ner.prominent", "0.65"));
     private KnowledgeBaseNames() {
     }
 

@@ -42,7 +42,36 @@ public final class NerModel {
         if (tokens.length == 0) {
             return new int[0];
         }
-        return perceptron.decode(featurizer.featurize(tokens), tokens.length, margins);
+        int[] labels = perceptron.decode(featurizer.featurize(tokens), tokens.length, margins);
+        if (!featurizer.vocabulary().isEmpty() && !Boolean.getBoolean("khabar.ner.no-continuation")) {
+            continueGivenNames(tokens, labels);
+        }
+        return labels;
+    }
+
+    /**
+     * Arabic script has no capitals to mark a surname the model never saw: a person's name that ends on a given
+     * name (the first word of known people's names, never the surname of a prominent one) takes the next word when
+     * that word is unknown (not in the training vocabulary or the gazetteers): دونالد ترامب.
+     */
+    private void continueGivenNames(String[] tokens, int[] labels) {
+        int person = EntityLabels.typeOf("PERSON");
+        WordKeys keys = featurizer.keys();
+        for (int i = 0; i + 1 < tokens.length; i++) {
+            if (EntityLabels.type(labels[i]) != person || labels[i + 1] != EntityLabels.O) {
+                continue;
+            }
+            String stem = keys.of(tokens[i])[1];
+            int mask = featurizer.gazetteer().wordMask(stem);
+            int weak = featurizer.weakGazetteer().wordMask(stem);
+            boolean givenName = ((mask | weak) & (1 << (4 + person))) != 0 && (mask & (1 << (8 + person))) == 0;
+            String next = keys.of(tokens[i + 1])[1];
+            if (givenName && next.length() >= 3 && next.charAt(0) >= 0x0621 && next.charAt(0) <= 0x064a
+                    && !featurizer.vocabulary().contains(next) && featurizer.gazetteer().wordMask(next) == 0
+                    && featurizer.weakGazetteer().wordMask(next) == 0) {
+                labels[i + 1] = EntityLabels.inside(person);
+            }
+        }
     }
 
     public String language() {

@@ -40,7 +40,8 @@ public final class WordKeys {
         if (m.size() == 1) {
             return new String[]{m.forms(), m.stemsOrForms()};
         }
-        return new String[]{m.forms().replace(" ", ""), m.stemsOrForms().replace(" ", "")};
+        // a hyphenated token (al-Assad) keeps its words apart, as the knowledge base's keys do
+        return new String[]{m.forms(), m.stemsOrForms()};
     }
 
     /** The stem keys of a multi-word name, joined by single spaces (the gazetteer's and knowledge base's key). */
