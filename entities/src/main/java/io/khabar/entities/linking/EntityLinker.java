@@ -424,8 +424,10 @@ public final class EntityLinker {
                             && !"country".equals(e.kind()) && e.prior() >= 0.4) {
                         s += 0.2; // a place (or person) of a country the article names
                     }
-                    if (isNamePair(e) && !cand.shortForm() && compat == 1) {
-                        s = Math.max(s, ACCEPT); // a known spelling pair: the same name in both scripts
+                    if (!cand.shortForm() && compat == 1 && e.type() != EntityType.LOCATION) {
+                        // a person's or organisation's full name is specific: it links however little known the
+                        // entity is (a newsroom's own extract), as does a spelling pair of the name in both scripts
+                        s = Math.max(s, ACCEPT);
                     }
                     double[] acc = scores.computeIfAbsent(e, x -> new double[2]);
                     acc[0] = Math.max(acc[0], s);
