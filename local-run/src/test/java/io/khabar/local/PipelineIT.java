@@ -83,6 +83,14 @@ class PipelineIT {
         assertThat(article.at("/facts/captions").size()).isEqualTo(3);
         assertThat(article.at("/facts/direction").asText()).isEqualTo("rtl");
         assertThat(article.get("storedAt").asText()).isNotBlank();
+        // the entities enrich-service found are stored with the article: Putin and Assad, linked, with mentions
+        List<String> entityIds = new java.util.ArrayList<>();
+        article.get("entities").forEach(e -> entityIds.add(e.get("id").asText()));
+        assertThat(entityIds).contains("Q7747", "Q44329", "Q649", "Q858");
+        JsonNode putin = article.get("entities").findParents("id").stream()
+                .filter(e -> e.get("id").asText().equals("Q7747")).findFirst().orElseThrow();
+        JsonNode first = putin.get("mentions").get(0);
+        assertThat(text.substring(first.get("start").asInt(), first.get("end").asInt())).endsWith("بوتين");
 
         // Posting it again: same id, still exactly one stored article.
         ArticleFiles.Result again = files.postFile(SEED);

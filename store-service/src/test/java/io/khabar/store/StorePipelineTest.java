@@ -2,6 +2,8 @@ package io.khabar.store;
 
 import io.khabar.events.Annotation;
 import io.khabar.events.ArticleEnriched;
+import io.khabar.events.ArticleEntity;
+import io.khabar.events.Span;
 import io.khabar.events.DeadLetterHeaders;
 import io.khabar.events.EventJson;
 import io.khabar.events.Topics;
@@ -39,13 +41,19 @@ class StorePipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TEXT = "كشف الكرملين عن استضافة الرئيس الروسي فلاديمير بوتين لبشار الأسد.";
     private static final TopicProbe probe = TestInfra.topics();
+    private static final int PUTIN = TEXT.indexOf("فلاديمير بوتين");
 
     private static ArticleEnriched enriched(String id, long revision, String title, Instant publishedAt) {
         return new ArticleEnriched(1, UUID.randomUUID().toString(), id, revision, "hash-" + revision,
                 Instant.parse("2017-11-21T06:00:00Z"), Instant.parse("2017-11-21T06:00:01Z"),
                 Instant.parse("2017-11-21T06:00:02Z"), "test", "https://x.test/" + id, title, TEXT, "ar", 0.99,
                 publishedAt, List.of("مراسل"), List.of(),
-                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of())), List.of(), null, null,
+                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of()),
+                        new Annotation("entity", "PERSON", PUTIN, PUTIN + 14, "Q7747", 0.98,
+                                Map.of("name", "Vladimir Putin", "qid", "Q7747", "component", "entities"))),
+                List.of(new ArticleEntity("Q7747", "PERSON", "person", "فلاديمير بوتين", "Vladimir Putin",
+                        "فلاديمير بوتين", "Q7747", null, null, "RU", null, List.of(new Span(PUTIN, PUTIN + 14)),
+                        List.of(), false, 1.0, 0.98, "kb")), null, null,
                 null, null);
     }
 
@@ -75,6 +83,11 @@ class StorePipelineTest {
         String gotTitle = given().get("/articles/" + id).then().statusCode(200)
                 .body("articleId", equalTo(id)).body("language", equalTo("ar"))
                 .body("annotations[0].kind", equalTo("language"))
+                // the entities of the enriched event are stored and served with the article
+                .body("annotations[1].kind", equalTo("entity"))
+                .body("entities[0].id", equalTo("Q7747"))
+                .body("entities[0].nameEn", equalTo("Vladimir Putin"))
+                .body("entities[0].mentions[0].start", equalTo(PUTIN))
                 .extract().path("title");
         String gotText = given().get("/articles/" + id).then().extract().path("text");
         assertThat(gotTitle.codePoints().toArray()).containsExactly(title.codePoints().toArray());
