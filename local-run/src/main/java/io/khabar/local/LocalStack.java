@@ -140,7 +140,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        // enrich holds the NER models and the knowledge base (about 260 MiB retained): 512 MiB makes it collect
+        // all the time under load
+        List<String> command = new ArrayList<>(List.of(java(), name.equals("enrich-service") ? "-Xmx1g" : "-Xmx512m"));
         jvmOptions.forEach(o -> command.add(o.replace("{service}", name)));
         command.addAll(List.of("-jar", serviceJar(name).toString()));
         ServiceProcess p = ServiceProcess.start(name, command, env, logs());

@@ -1,5 +1,7 @@
 package io.khabar.enrich.rest;
 
+import io.khabar.http.ApiKeys;
+import io.khabar.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khabar.enrich.config.EnrichConfig;
@@ -22,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -106,14 +106,6 @@ public class EnrichmentResource {
     }
 
     private boolean authorized(String authorization, String apiKeyHeader) {
-        if (config.apiKey().isEmpty() || config.apiKey().get().isBlank()) {
-            return true;
-        }
-        String given = apiKeyHeader;
-        if (given == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            given = authorization.substring(7).strip();
-        }
-        return given != null && MessageDigest.isEqual(config.apiKey().get().getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return ApiKeys.authorized(config.apiKey(), authorization, apiKeyHeader);
     }
 }

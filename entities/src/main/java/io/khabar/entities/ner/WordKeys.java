@@ -10,7 +10,7 @@ import io.khabar.normalize.matching.MatchingAnalyzer;
  */
 public final class WordKeys {
     /** Words seen recently: most tokens of news text are frequent words, so most lookups skip the analyzer. */
-    private static final int CACHE_LIMIT = 200_000;
+    private static final int CACHE_LIMIT = 100_000;
     private final MatchingAnalyzer analyzer;
     private final java.util.concurrent.ConcurrentHashMap<String, String[]> cache =
             new java.util.concurrent.ConcurrentHashMap<>();

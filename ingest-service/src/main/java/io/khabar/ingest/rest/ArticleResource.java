@@ -1,5 +1,7 @@
 package io.khabar.ingest.rest;
 
+import io.khabar.http.ApiKeys;
+import io.khabar.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.khabar.events.ArticleReceived;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,16 +142,7 @@ public class ArticleResource {
     }
 
     private boolean authorized(String authorization, String apiKeyHeader) {
-        if (config.apiKey().isEmpty() || config.apiKey().get().isBlank()) {
-            return true;
-        }
-        String expected = config.apiKey().get();
-        String given = apiKeyHeader;
-        if (given == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            given = authorization.substring(7).strip();
-        }
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return ApiKeys.authorized(config.apiKey(), authorization, apiKeyHeader);
     }
 
     /** Carries a ready problem response out of the per-line loop. */

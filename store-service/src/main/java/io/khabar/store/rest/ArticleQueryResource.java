@@ -1,5 +1,6 @@
 package io.khabar.store.rest;
 
+import io.khabar.http.Problem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khabar.events.EventJson;
 import io.khabar.normalize.matching.MatchingAnalyzer;
@@ -43,7 +44,7 @@ public class ArticleQueryResource {
     @Path("/{id}")
     public Response get(@PathParam("id") String id) throws SQLException {
         if (id.length() > 200) {
-            return Problem.response(400, "Invalid id", "an article id has at most 200 characters", "id");
+            return Problem.forParameter(400, "Invalid id", "an article id has at most 200 characters", "id");
         }
         return repository.find(id)
                 .map(doc -> {
@@ -55,7 +56,7 @@ public class ArticleQueryResource {
                         throw new IllegalStateException("stored document of " + id + " is not JSON", e);
                     }
                 })
-                .orElseGet(() -> Problem.response(404, "Not found", "no article with id " + id, "id"));
+                .orElseGet(() -> Problem.forParameter(404, "Not found", "no article with id " + id, "id"));
     }
 
     /**
@@ -70,11 +71,11 @@ public class ArticleQueryResource {
         String words = null;
         if (q != null && !q.isBlank()) {
             if (q.length() > MAX_QUERY_CHARS) {
-                return Problem.response(400, "Invalid query", "q has at most " + MAX_QUERY_CHARS + " characters", "q");
+                return Problem.forParameter(400, "Invalid query", "q has at most " + MAX_QUERY_CHARS + " characters", "q");
             }
             words = matching.stems(q);
             if (words.isBlank()) {
-                return Problem.response(400, "Invalid query", "q has no letters or digits to search for", "q");
+                return Problem.forParameter(400, "Invalid query", "q has no letters or digits to search for", "q");
             }
         }
         int limit = config.defaultPageSize();
@@ -85,7 +86,7 @@ public class ArticleQueryResource {
                 limit = -1;
             }
             if (limit < 1 || limit > config.maxPageSize()) {
-                return Problem.response(400, "Invalid limit", "limit must be between 1 and " + config.maxPageSize(), "limit");
+                return Problem.forParameter(400, "Invalid limit", "limit must be between 1 and " + config.maxPageSize(), "limit");
             }
         }
         PageCursor cursor = null;
@@ -93,7 +94,7 @@ public class ArticleQueryResource {
             try {
                 cursor = PageCursor.decode(after.strip());
             } catch (IllegalArgumentException e) {
-                return Problem.response(400, "Invalid cursor", e.getMessage(), "after");
+                return Problem.forParameter(400, "Invalid cursor", e.getMessage(), "after");
             }
         }
         List<ArticleSummary> items = repository.page(cursor, words, limit + 1);
