@@ -50,7 +50,7 @@ class StorePipelineTest {
                 publishedAt, List.of("مراسل"), List.of(),
                 List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of()),
                         new Annotation("entity", "PERSON", PUTIN, PUTIN + 14, "Q7747", 0.98,
-                                Map.of("name", "Vladimir Putin", "qid", "Q7747", "component", "entities"))),
+                                Map.of("qid", "Q7747", "component", "entities", "model", "ner-ar@58d6048038b4"))),
                 List.of(new ArticleEntity("Q7747", "PERSON", "person", "فلاديمير بوتين", "Vladimir Putin",
                         "فلاديمير بوتين", "Q7747", null, null, "RU", null, List.of(new Span(PUTIN, PUTIN + 14)),
                         List.of(), false, 1.0, 0.98, "kb")), null, null,

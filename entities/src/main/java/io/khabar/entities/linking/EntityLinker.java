@@ -506,12 +506,11 @@ public final class EntityLinker {
                 }
                 row.weight += m.lead() ? 2 : 1;
                 row.mentions.add(new Span(m.span().start(), m.span().end()));
+                // names, links and coordinates are on the entity's row (ArticleEntity): a mention carries its provenance
                 Map<String, Object> attrs = new LinkedHashMap<>();
-                attrs.put("name", row.canonicalName());
                 if (c.entity != null && c.entity.qid() != null) {
                     attrs.put("qid", c.entity.qid());
                 }
-                attrs.put("linkedBy", c.entity != null && !isNamePair(c.entity) ? "kb" : "name");
                 attrs.put("component", COMPONENT);
                 attrs.put("model", m.span().model());
                 attrs.put("kb", kbVersion);
@@ -529,7 +528,6 @@ public final class EntityLinker {
                 row.adjectives.add(s);
                 row.weight += s.start() < leadEnd ? 1 : 0.5;
                 Map<String, Object> attrs = new LinkedHashMap<>();
-                attrs.put("name", row.canonicalName());
                 if (country.qid() != null) {
                     attrs.put("qid", country.qid());
                 }
@@ -589,13 +587,6 @@ public final class EntityLinker {
             this.id = id;
             this.type = type;
             this.entity = entity;
-        }
-
-        String canonicalName() {
-            if (entity != null) {
-                return entity.nameEn() != null ? entity.nameEn() : entity.nameAr();
-            }
-            return name;
         }
 
         ArticleEntity toEntity(double salience) {
