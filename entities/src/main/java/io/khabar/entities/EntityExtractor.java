@@ -5,6 +5,8 @@ import io.khabar.entities.linking.EntityLinker;
 import io.khabar.entities.ner.EntityRecognizer;
 import io.khabar.entities.ner.NamedSpan;
 import io.khabar.entities.ner.WordKeys;
+import io.khabar.entities.quotes.QuoteExtractor;
+import io.khabar.events.Annotation;
 import io.khabar.events.LanguageSpan;
 import io.khabar.events.Span;
 import io.khabar.knowledge.KnowledgeBase;
@@ -12,20 +14,24 @@ import io.khabar.knowledge.Transliterator;
 import io.khabar.normalize.matching.MatchingAnalyzer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The entities of an article: names found by the trained recognizers ({@link EntityRecognizer}), then grouped,
- * linked to the knowledge base and scored ({@link EntityLinker}). Loading takes the models, the knowledge base and
+ * linked to the knowledge base and scored ({@link EntityLinker}); then the quotes, direct and indirect, with the
+ * people and organisations who said them ({@link QuoteExtractor}). Loading takes the models, the knowledge base and
  * the transliteration table (a few seconds, once); extraction is then thread-safe and allocation-light.
  */
 public final class EntityExtractor {
     private final EntityRecognizer recognizer;
     private final EntityLinker linker;
+    private final QuoteExtractor quotes;
 
-    public EntityExtractor(EntityRecognizer recognizer, EntityLinker linker) {
+    public EntityExtractor(EntityRecognizer recognizer, EntityLinker linker, QuoteExtractor quotes) {
         this.recognizer = recognizer;
         this.linker = linker;
+        this.quotes = quotes;
     }
 
     /** The shipped models and knowledge base, plus a newsroom's own knowledge-base files (may be empty). */
@@ -34,7 +40,8 @@ public final class EntityExtractor {
         KnowledgeBase kb = KnowledgeBase.load(extraKnowledge);
         EntityIds ids = new EntityIds(keys, Transliterator.load());
         String kbVersion = "kb@" + kb.size() + (extraKnowledge.isEmpty() ? "" : "+" + extraKnowledge.size());
-        return new EntityExtractor(EntityRecognizer.loadDefault(keys), new EntityLinker(kb, keys, ids, kbVersion));
+        return new EntityExtractor(EntityRecognizer.loadDefault(keys), new EntityLinker(kb, keys, ids, kbVersion),
+                new QuoteExtractor(keys));
     }
 
     /**
@@ -57,6 +64,17 @@ public final class EntityExtractor {
         });
         List<NamedSpan> inTitle = title == null || title.isBlank() ? List.of()
                 : recognizer.find(title, List.of(new Span(0, title.length())), offset -> language);
-        return linker.link(text, title == null ? "" : title, inText, inTitle, paragraphs);
+        EntityLinker.Result linked = linker.link(text, title == null ? "" : title, inText, inTitle, paragraphs);
+        List<QuoteExtractor.Speaker> speakers = new ArrayList<>();
+        for (Annotation a : linked.annotations()) {
+            if (a.kind().equals("entity") && (a.type().equals("PERSON") || a.type().equals("ORGANIZATION"))) {
+                speakers.add(new QuoteExtractor.Speaker(a.value(), a.type(), text.substring(a.start(), a.end()), a.start(),
+                        a.end()));
+            }
+        }
+        List<Annotation> all = new ArrayList<>(linked.annotations());
+        all.addAll(quotes.extract(text, paragraphs, speakers));
+        all.sort(java.util.Comparator.comparingInt(Annotation::start));
+        return new EntityLinker.Result(all, linked.entities());
     }
 }

@@ -52,6 +52,15 @@ final class Articles {
                     .map(Annotation::value).distinct().toList();
         }
 
+        List<Annotation> quotes(String type) {
+            return result.annotations().stream().filter(a -> a.kind().equals("quote") && a.type().equals(type))
+                    .toList();
+        }
+
+        String quoted(Annotation quote) {
+            return article.text().substring(quote.start(), quote.end());
+        }
+
         List<String> typesOf(String id) {
             return result.annotations().stream().filter(a -> a.value().equals(id)).map(Annotation::type).distinct()
                     .toList();
@@ -63,6 +72,29 @@ final class Articles {
         return new Extracted(n, EXTRACTOR.extract(n.text(), n.title(), n.language(), n.facts().sentences(),
                 n.paragraphs(), n.facts().paragraphLanguages().stream()
                         .filter(p -> !p.language().equals(n.language())).toList()));
+    }
+
+    private static final java.nio.file.Path NEWS = java.nio.file.Path.of("../../shared/data/news");
+
+    /** A real article of ../shared/data/news by its id (BBC) or URL (SaudiNewsNet), extracted. */
+    static Extracted article(String file, String field, String id) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : java.nio.file.Files.readAllLines(NEWS.resolve(file),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            if (id.equals(n.path("url").asText()) || id.equals(n.path("id").asText())) {
+                return extract(n.path("title").asText(), n.path(field).asText());
+            }
+        }
+        throw new AssertionError("no article " + id + " in " + file);
+    }
+
+    static Extracted saudi(String url) throws java.io.IOException {
+        return article("ar/saudinewsnet/sample_00.jsonl", "content", url);
+    }
+
+    static Extracted bbc(String id) throws java.io.IOException {
+        return article("en/bbc/bbc_00.jsonl", "body", id);
     }
 
     static int occurrences(String text, String word) {

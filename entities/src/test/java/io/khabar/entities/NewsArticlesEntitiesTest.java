@@ -18,19 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the people, places and organisations they name written here by hand from reading them.
  */
 class NewsArticlesEntitiesTest {
-    private static final Path NEWS = Path.of("../../shared/data/news");
-
-    private static Articles.Extracted article(String file, String field, String id) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(NEWS.resolve(file), StandardCharsets.UTF_8)) {
-            JsonNode n = json.readTree(line);
-            if (id.equals(n.path("url").asText()) || id.equals(n.path("id").asText())) {
-                return Articles.extract(n.path("title").asText(), n.path(field).asText());
-            }
-        }
-        throw new AssertionError("no article " + id + " in " + file);
-    }
-
     /** The three SaudiNewsNet articles, by URL (their only id). */
     private static final class SaudiUrls {
         static final String MISTRAL = "http://www.aleqt.com/2015/08/06/article_979464.html";
@@ -39,11 +26,11 @@ class NewsArticlesEntitiesTest {
     }
 
     private static Articles.Extracted saudi(String url) throws IOException {
-        return article("ar/saudinewsnet/sample_00.jsonl", "content", url);
+        return Articles.saudi(url);
     }
 
     private static Articles.Extracted bbc(String id) throws IOException {
-        return article("en/bbc/bbc_00.jsonl", "body", id);
+        return Articles.bbc(id);
     }
 
     private static void person(Articles.Extracted a, String name) {

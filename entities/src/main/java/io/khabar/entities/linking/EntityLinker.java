@@ -406,6 +406,9 @@ public final class EntityLinker {
         Map<KbEntity, double[]> scores = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Mention m : c.mentions) {
+            if (fullName && m.words().length == 1) {
+                continue; // سكوت of توني سكوت must not link the group to a one-word name
+            }
             for (String key : variants(m.words())) {
                 if (!seen.add(key)) {
                     continue;
