@@ -62,8 +62,8 @@ final class Articles {
         }
 
         List<String> typesOf(String id) {
-            return result.annotations().stream().filter(a -> a.value().equals(id)).map(Annotation::type).distinct()
-                    .toList();
+            return result.annotations().stream().filter(a -> a.kind().equals("entity") && a.value().equals(id))
+                    .map(Annotation::type).distinct().toList();
         }
     }
 

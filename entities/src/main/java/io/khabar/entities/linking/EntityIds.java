@@ -12,7 +12,8 @@ import java.util.Locale;
  * slug of a person is written in Arabic script when every word can be: Latin words go through the most frequent Arabic spelling
  * of Wikidata's name pairs (Barack and Obama give باراك and أوباما, matching باراك أوباما), and the Arabic matching
  * form then irons out hamza and ta marbuta variants. Arabic spelling is the more uniform side: Sergei and Sergey
- * both give سيرغي. A name with a word the table lacks keeps its own script. The same name and type always give the
+ * both give سيرغي, and غ and ج, the two spellings of a foreign g, are one letter in ids. A name with a word the table
+ * lacks keeps its own script. The same name and type always give the
  * same id.
  */
 public final class EntityIds {
@@ -45,7 +46,8 @@ public final class EntityIds {
             }
             append(own, stem);
         }
-        String slug = allArabic && !arabic.isEmpty() ? arabic.toString() : own.toString();
+        // a foreign g is written غ or ج (سيرغي, سيرجي): one letter for both in ids
+        String slug = allArabic && !arabic.isEmpty() ? arabic.toString().replace('غ', 'ج') : own.toString();
         return "khabar:" + type.toLowerCase(Locale.ROOT) + ":" + slug;
     }
 
