@@ -61,7 +61,6 @@ final class NumberWords {
         for (int n = 1; n < english.length; n++) {
             put(CARDINALS, n, english[n]);
         }
-        put(CARDINALS, 1, "a", "an");
         String[] englishTens = {null, null, "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
         for (int t = 3; t <= 9; t++) {
             put(CARDINALS, t * 10, englishTens[t]);
@@ -85,7 +84,7 @@ final class NumberWords {
         put(APPROXIMATE, 1_000_000_000, "مليارات", "المليارات", "billions");
 
         for (String w : new String[]{"ست", "سبع", "خمس", "عشر", "ثمان", "تسع", "ثلاث", "أربع", "ثماني", "واحد",
-                "one", "a", "an", "dozen"}) {
+                "one", "dozen"}) {
             AMBIGUOUS.put(FoldedText.foldWord(w), true);
         }
     }
