@@ -89,7 +89,7 @@ public final class TemporalTagger {
                     TemporalTagger::yearWithCue),
             new Rule(B + "(?<cue>in|since|during|until|by|before|after|of|early|late|mid-?)" + SP0 + "(?:the" + SP
                     + "year" + SP + ")?(?<y>(?:1[89]|20)\\d{2})(?![\\p{L}\\p{N}%])", TemporalTagger::yearWithCue),
-            new Rule(AB + PART + "?(?:هذا" + SP + ")?اليوم" + NL + "(?!" + SP
+            new Rule(AB + PART + "?(?:هذا" + SP + ")?(?<!(?:ذلك|نفس|ذات)[ \\t])اليوم" + NL + "(?!" + SP
                     + "(?:التالي|السابق|الوطني|العالمي|الدولي|نفسه|ذاته|الاول|الاخير|الثاني)" + NL + ")(?:" + SP
                     + AR_WEEKDAY + ")?", m -> new Offset(0)),
             new Rule(AB + PART + "?(?:يوم" + SP + ")?(?:(?<first>اول)" + SP + ")?(?:ال)?امس" + NL + "(?:" + SP
