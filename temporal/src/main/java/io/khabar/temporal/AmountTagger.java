@@ -164,8 +164,10 @@ public final class AmountTagger {
                         value = value.multiply(NumberWords.APPROXIMATE.get(tok(j + of).text)); // عشرات الآلاف
                         j += of + 1;
                     }
-                } else if (NumberWords.SCALES.containsKey(quantity.text) && quantity.text.length() > 2) {
-                    value = NumberWords.SCALES.get(quantity.text); // مليون دولار، ألف شخص
+                } else if (NumberWords.SCALES.containsKey(quantity.text) && quantity.text.length() > 2
+                        && !(i > 0 && joined(i) && Character.isDigit(tok(i - 1).text.charAt(0)))) {
+                    // مليون دولار، ألف شخص; never the scale of a number that was not read (1,5 billion in English)
+                    value = NumberWords.SCALES.get(quantity.text);
                     j++;
                 } else {
                     return null;
