@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Enrichment throughput on one thread (articles per second per core) for the same real 4 KB articles as
  * {@link NormalizerBenchmark}, normalized once in set-up: everything enrich-service does to an article (languages,
  * named-entity recognition on every sentence and the title, nisba relations, coreference, linking to the knowledge
- * base, salience). {@code ./khabar jmh EntityBenchmark}
+ * base, salience, quotes, dates, amounts, topics and keyphrases). {@code ./khabar jmh EntityBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,7 +46,8 @@ public class EntityBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        enricher = new ArticleEnricher(EntityExtractor.load(new MatchingAnalyzer(), List.of()));
+        enricher = new ArticleEnricher(ArticleEnricher.Annotators.all(
+                EntityExtractor.load(new MatchingAnalyzer(), List.of()), java.time.ZoneOffset.UTC));
         ArticleNormalizer normalizer = new ArticleNormalizer();
         for (ArticleNormalizer.Input in : NormalizerBenchmark.articles(language)) {
             articles.add(normalizer.normalize(in));
@@ -57,6 +58,7 @@ public class EntityBenchmark {
     public ArticleEnricher.Description enrich4kb() {
         NormalizedArticle n = articles.get(next);
         next = (next + 1) % articles.size();
-        return enricher.describe(n.text(), n.title(), n.language(), n.languageConfidence(), n.paragraphs(), n.facts());
+        return enricher.describe(n.text(), n.title(), n.language(), n.languageConfidence(), n.publishedAt(),
+                n.paragraphs(), n.facts());
     }
 }

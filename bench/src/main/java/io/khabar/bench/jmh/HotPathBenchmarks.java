@@ -60,7 +60,7 @@ public class HotPathBenchmarks {
     private byte[] normalizedJson;
     private final ArticleNormalizer normalizer = new ArticleNormalizer();
     private final LanguageIdentifier detector = new LanguageIdentifier();
-    private final ArticleEnricher enricher = new ArticleEnricher(null); // languages only: EntityBenchmark measures entities
+    private final ArticleEnricher enricher = new ArticleEnricher(ArticleEnricher.Annotators.none()); // languages only: EntityBenchmark measures the rest
 
     @Setup
     public void setUp() throws IOException {

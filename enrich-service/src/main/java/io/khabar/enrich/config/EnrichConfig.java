@@ -9,7 +9,10 @@ import java.util.Optional;
 /** enrich-service settings ({@code khabar.enrich.*}). */
 @ConfigMapping(prefix = "khabar.enrich")
 public interface EnrichConfig {
-    /** Find, link and score named entities. When false only languages are annotated. */
+    /**
+     * Find entities, quotes, dates, amounts, topics and keyphrases. When false only languages are annotated (for
+     * benchmarks of the bare pipeline).
+     */
     @WithDefault("true")
     boolean entities();
 
@@ -18,6 +21,13 @@ public interface EnrichConfig {
      * the shipped one: their entities and aliases are added, and the same id merges.
      */
     Optional<List<String>> knowledgeFiles();
+
+    /**
+     * The newsroom's time zone: the day that أمس or "yesterday" means is the day before publication in this zone
+     * (an article published at 23:30 UTC is already "tomorrow" in Riyadh).
+     */
+    @WithDefault("UTC")
+    String timeZone();
 
     /** Largest text {@code POST /enrichments} accepts, in characters; longer gets 413. */
     @WithDefault("200000")

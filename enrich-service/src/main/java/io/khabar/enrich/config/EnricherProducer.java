@@ -21,8 +21,8 @@ public class EnricherProducer {
     @Singleton
     ArticleEnricher enricher(EnrichConfig config) {
         if (!config.entities()) {
-            LOG.info("entities are off (khabar.enrich.entities=false): only languages are annotated");
-            return new ArticleEnricher(null);
+            LOG.info("enrichment is off (khabar.enrich.entities=false): only languages are annotated");
+            return new ArticleEnricher(ArticleEnricher.Annotators.none());
         }
         List<Path> extra = config.knowledgeFiles().orElse(List.of()).stream().map(Path::of).toList();
         for (Path p : extra) {
@@ -34,6 +34,6 @@ public class EnricherProducer {
         EntityExtractor extractor = EntityExtractor.load(new MatchingAnalyzer(), extra);
         LOG.infof("entity models and knowledge base loaded in %d ms (%d extra knowledge files)",
                 (System.nanoTime() - t0) / 1_000_000, extra.size());
-        return new ArticleEnricher(extractor);
+        return new ArticleEnricher(ArticleEnricher.Annotators.all(extractor, java.time.ZoneId.of(config.timeZone())));
     }
 }

@@ -85,7 +85,7 @@ public class EnrichmentResource {
         NormalizedArticle n = normalizer().normalize(new ArticleNormalizer.Input(request.title(), request.text(), null,
                 request.language(), request.publishedAt(), List.of()));
         ArticleEnricher.Description d = enricher.describe(n.text(), n.title(), n.language(), n.languageConfidence(),
-                n.paragraphs(), n.facts());
+                n.publishedAt(), n.paragraphs(), n.facts());
         LOG.debugf("enrichment of %d characters: %d entities", n.text().length(), d.entities().size());
         return Response.ok(new EnrichmentResponse(n.title(), n.text(), d.language().language(),
                 d.language().confidence(), n.publishedAt(), n.paragraphs(),

@@ -11,28 +11,57 @@ import io.khabar.events.Span;
 import io.khabar.events.TextFacts;
 import io.khabar.normalize.language.LanguageGuess;
 import io.khabar.normalize.language.LanguageIdentifier;
+import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.temporal.AmountTagger;
+import io.khabar.temporal.TemporalTagger;
+import io.khabar.topics.EntityHint;
+import io.khabar.topics.KeyphraseExtractor;
+import io.khabar.topics.TopicClassifier;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Describes a normalized article: the language of the article and of each paragraph whose language differs from it,
- * and its named entities (mentions, nisba relations and the per-article entity list, from {@link EntityExtractor}),
- * all as annotations with offsets into {@code text}. ingest-service identifies languages; events from older
+ * Describes a normalized article: the language of the article and of each paragraph whose language differs from it;
+ * its named entities (mentions, nisba relations and the per-article entity list) and quotes with their speakers
+ * ({@link EntityExtractor}); dates resolved against the publication time ({@link TemporalTagger}); amounts
+ * ({@link AmountTagger}); IPTC Media Topics ({@link TopicClassifier}) and keyphrases ({@link KeyphraseExtractor}).
+ * All are annotations with offsets into {@code text}. ingest-service identifies languages; events from older
  * producers that carry none are identified here. Plain Java, no framework.
  */
 public final class ArticleEnricher {
     static final int MIN_PARAGRAPH_CHARS = 40;
-    private final EntityExtractor entities;
+    private static final int KEYPHRASES = 10;
+    private final Annotators annotators;
     /** Only for events from producers that identify no language: built on first need (it loads 71 profiles). */
     private volatile LanguageIdentifier languages;
 
-    /** @param entities the entity extractor, or null to annotate languages only */
-    public ArticleEnricher(EntityExtractor entities) {
-        this.entities = entities;
+    /**
+     * What enrichment runs besides languages: entities and quotes, dates (resolved in {@code zone} against the
+     * publication time), amounts, topics and keyphrases. Each may be null to leave it out.
+     */
+    public record Annotators(EntityExtractor entities, TemporalTagger dates, AmountTagger amounts,
+                             TopicClassifier topics, KeyphraseExtractor keyphrases, ZoneId zone) {
+        /** Languages only (benchmarks of the language path). */
+        public static Annotators none() {
+            return new Annotators(null, null, null, null, null, ZoneOffset.UTC);
+        }
+
+        /** Everything, with the shipped models. */
+        public static Annotators all(EntityExtractor entities, ZoneId zone) {
+            MatchingAnalyzer analyzer = new MatchingAnalyzer();
+            return new Annotators(entities, new TemporalTagger(), new AmountTagger(), new TopicClassifier(analyzer),
+                    new KeyphraseExtractor(analyzer), zone);
+        }
+    }
+
+    public ArticleEnricher(Annotators annotators) {
+        this.annotators = annotators;
     }
 
     /** What enrichment found in one text. */
@@ -44,7 +73,8 @@ public final class ArticleEnricher {
             throw new IllegalArgumentException("normalized event without articleId");
         }
         String text = in.text() == null ? "" : in.text();
-        Description d = describe(text, in.title(), in.language(), in.languageConfidence(), in.paragraphs(), in.facts());
+        Description d = describe(text, in.title(), in.language(), in.languageConfidence(), in.publishedAt(),
+                in.paragraphs(), in.facts());
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
                 in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
                 in.title(), text, d.language().language(), round(d.language().confidence()), in.publishedAt(),
@@ -53,13 +83,14 @@ public final class ArticleEnricher {
     }
 
     /**
-     * Languages and entities of a text.
+     * Languages, entities, quotes, dates, amounts, topics and keyphrases of a text.
      *
-     * @param language           the language ingest identified, or null/{@code und} to identify it here
-     * @param facts              sentences and paragraph languages from ingest; may be null
+     * @param language    the language ingest identified, or null/{@code und} to identify it here
+     * @param publishedAt the anchor of relative dates (أمس, last week); null leaves them unresolved
+     * @param facts       sentences and paragraph languages from ingest; may be null
      */
     public Description describe(String text, String title, String language, double languageConfidence,
-                                List<Span> paragraphSpans, TextFacts facts) {
+                                Instant publishedAt, List<Span> paragraphSpans, TextFacts facts) {
         paragraphSpans.forEach(p -> checkSpan(p.start(), p.end(), text));
         List<Annotation> annotations = new ArrayList<>();
         LanguageGuess article;
@@ -89,12 +120,28 @@ public final class ArticleEnricher {
             }
         }
         List<ArticleEntity> found = List.of();
-        if (entities != null) {
+        String lang = article.language();
+        if (annotators.entities() != null) {
             List<Span> sentences = facts == null ? List.of() : facts.sentences();
-            EntityLinker.Result r = entities.extract(text, title, article.language(), sentences, paragraphSpans,
+            EntityLinker.Result r = annotators.entities().extract(text, title, lang, sentences, paragraphSpans,
                     differing);
             annotations.addAll(r.annotations());
             found = r.entities();
+        }
+        List<Annotation> dates = List.of();
+        if (annotators.dates() != null) {
+            dates = annotators.dates().tag(text, lang, publishedAt, annotators.zone());
+            annotations.addAll(dates);
+        }
+        if (annotators.amounts() != null) {
+            annotations.addAll(annotators.amounts().tag(text, lang, dates));
+        }
+        if (annotators.topics() != null) {
+            List<EntityHint> hints = found.stream().map(e -> new EntityHint(e.type(), e.kind())).toList();
+            annotations.addAll(annotators.topics().classify(title, text, lang, hints));
+        }
+        if (annotators.keyphrases() != null) {
+            annotations.addAll(annotators.keyphrases().keyphrases(title, text, lang, KEYPHRASES));
         }
         return new Description(article, annotations, found);
     }
