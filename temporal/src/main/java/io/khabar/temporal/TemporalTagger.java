@@ -18,8 +18,10 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,61 +61,80 @@ public final class TemporalTagger {
     private static final String PART = "(?:(?:صباح|مساء|ظهر|عصر|ليله|ليل|فجر|نهار|ظهيره|منتصف" + SP + "ليل)" + SP + ")";
     private static final String EN_PART = "(?:" + SP + "(?:morning|afternoon|evening|night))?";
 
+    /** A rule is tried only where the text has a digit, or one of its first words (a proclitic off or not). */
+    private static final Set<String> DIGITS = Set.of("0");
+    private static final Set<String> DAY_WORDS = words(firstWords(Lexicon.ARABIC_WEEKDAYS), "صباح", "مساء", "ظهر", "عصر",
+            "ليله", "ليل", "فجر", "نهار", "ظهيره", "منتصف", "هذا", "اليوم", "يوم", "اول", "امس", "الامس", "بعد", "غدا");
+
     private final List<Rule> rules = List.of(
-            new Rule(B + "(?<y>\\d{4})-(?<mo>\\d{1,2})-(?<d>\\d{1,2})(?![\\p{N}])", TemporalTagger::numericYmd),
-            new Rule(BN + "(?<y>\\d{4})/(?<mo>\\d{1,2})/(?<d>\\d{1,2})(?![\\p{N}/])", TemporalTagger::numericYmd),
-            new Rule(BN + "(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>(?<y>\\d{4})(?![\\p{N}])",
+            new Rule(DIGITS, B + "(?<y>\\d{4})-(?<mo>\\d{1,2})-(?<d>\\d{1,2})(?![\\p{N}])", TemporalTagger::numericYmd),
+            new Rule(DIGITS, BN + "(?<y>\\d{4})/(?<mo>\\d{1,2})/(?<d>\\d{1,2})(?![\\p{N}/])", TemporalTagger::numericYmd),
+            new Rule(DIGITS, BN + "(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>(?<y>\\d{4})(?![\\p{N}])",
                     TemporalTagger::numericDmy),
-            new Rule(BN + "(?<d>\\d{1,2})" + SP + "(?:من" + SP + ")?(?:شهر" + SP + ")?" + HIJRI + SP0 + YEAR_WORD
+            new Rule(DIGITS, BN + "(?<d>\\d{1,2})" + SP + "(?:من" + SP + ")?(?:شهر" + SP + ")?" + HIJRI + SP0 + YEAR_WORD
                     + "?(?<y>\\d{4})(?![\\p{N}])" + HIJRI_ERA + "?", TemporalTagger::hijriDate),
-            new Rule(AB + "(?:يوم" + SP + ")?(?<o>" + Lexicon.alternation(Lexicon.ARABIC_ORDINAL_DAYS) + ")" + NL + SP
+            new Rule(words(firstWords(Lexicon.ARABIC_ORDINAL_DAYS), "يوم"), AB + "(?:يوم" + SP + ")?(?<o>" + Lexicon.alternation(Lexicon.ARABIC_ORDINAL_DAYS) + ")" + NL + SP
                     + "من" + SP + "(?:شهر" + SP + ")?(?:" + AR_MONTH + "|" + HIJRI + ")(?:" + SP0 + "[,،]?" + SP0
                     + YEAR_WORD + "?(?<y>\\d{4})(?![\\p{N}]))?" + HIJRI_ERA + "?", TemporalTagger::ordinalDate),
-            new Rule(BN + "(?<d>\\d{1,2})" + SP + "(?:من" + SP + ")?(?:شهر" + SP + ")?" + AR_MONTH + "(?:" + SP0
+            new Rule(DIGITS, BN + "(?<d>\\d{1,2})" + SP + "(?:من" + SP + ")?(?:شهر" + SP + ")?" + AR_MONTH + "(?:" + SP0
                     + "[,،]?" + SP0 + YEAR_WORD + "?(?<y>\\d{4})(?![\\p{N}])(?:" + SP0 + "م" + NL + ")?)?",
                     TemporalTagger::dayMonth),
-            new Rule(B + EN_MONTH + SP + "(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])(?:" + SP0 + ",?" + SP0
+            new Rule(firstWords(Lexicon.ENGLISH_MONTHS), B + EN_MONTH + SP + "(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])(?:" + SP0 + ",?" + SP0
                     + "(?<y>\\d{4})(?![\\p{N}]))?", TemporalTagger::dayMonth),
-            new Rule(BN + "(?<d>\\d{1,2})(?:st|nd|rd|th)?" + SP + "(?:of" + SP + ")?" + EN_MONTH + "(?:" + SP0 + ",?"
+            new Rule(DIGITS, BN + "(?<d>\\d{1,2})(?:st|nd|rd|th)?" + SP + "(?:of" + SP + ")?" + EN_MONTH + "(?:" + SP0 + ",?"
                     + SP0 + "(?<y>\\d{4})(?![\\p{N}]))?", TemporalTagger::dayMonth),
-            new Rule(AB + "(?:شهر" + SP + ")?" + AR_MONTH + SP0 + "[,،]?" + SP0 + YEAR_WORD + "?(?<y>\\d{4})(?![\\p{N}])"
+            new Rule(words(firstWords(Lexicon.ARABIC_MONTHS), "شهر"), AB + "(?:شهر" + SP + ")?" + AR_MONTH + SP0 + "[,،]?" + SP0 + YEAR_WORD + "?(?<y>\\d{4})(?![\\p{N}])"
                     + "(?:" + SP0 + "م" + NL + ")?", TemporalTagger::monthYear),
-            new Rule(B + EN_MONTH + SP0 + ",?" + SP0 + "(?:of" + SP + ")?(?<y>\\d{4})(?![\\p{N}])",
+            new Rule(firstWords(Lexicon.ENGLISH_MONTHS), B + EN_MONTH + SP0 + ",?" + SP0 + "(?:of" + SP + ")?(?<y>\\d{4})(?![\\p{N}])",
                     TemporalTagger::monthYear),
-            new Rule(AB + "(?:في|خلال|منذ|مطلع|اوائل|اواخر|منتصف|بدايه|نهايه|حتي)" + SP + "(?<s>(?:شهر" + SP + ")?"
+            new Rule(words(Set.of(), "في", "خلال", "منذ", "مطلع", "اوائل", "اواخر", "منتصف", "بدايه", "نهايه", "حتي"), AB + "(?:في|خلال|منذ|مطلع|اوائل|اواخر|منتصف|بدايه|نهايه|حتي)" + SP + "(?<s>(?:شهر" + SP + ")?"
                     + AR_MONTH + ")", TemporalTagger::monthOnly),
-            new Rule(B + "(?:in|since|during|until|by|early|late|mid-?)" + SP0 + "(?<s>" + EN_MONTH + ")"
+            new Rule(words(Set.of(), "in", "since", "during", "until", "by", "early", "late", "mid"), B + "(?:in|since|during|until|by|early|late|mid-?)" + SP0 + "(?<s>" + EN_MONTH + ")"
                     + "(?!" + SP0 + "\\d)", TemporalTagger::monthOnly),
-            new Rule(AB + "(?:(?<cue>في|منذ|خلال|حتي|بحلول|قبل|بعد|مطلع|اواخر|منتصف)" + SP + ")?(?<n>(?:ال)?(?:عام|سنه)"
+            new Rule(words(Set.of(), "في", "منذ", "خلال", "حتي", "بحلول", "قبل", "بعد", "مطلع", "اواخر", "منتصف", "عام", "العام", "سنه", "السنه"), AB + "(?:(?<cue>في|منذ|خلال|حتي|بحلول|قبل|بعد|مطلع|اواخر|منتصف)" + SP + ")?(?<n>(?:ال)?(?:عام|سنه)"
                     + SP + ")?(?<y>(?:1[89]|20)\\d{2})(?![\\p{L}\\p{N}%])(?!" + HIJRI_ERA + ")",
                     TemporalTagger::yearWithCue),
-            new Rule(B + "(?<cue>in|since|during|until|by|before|after|of|early|late|mid-?)" + SP0 + "(?:the" + SP
+            new Rule(words(Set.of(), "in", "since", "during", "until", "by", "before", "after", "of", "early", "late", "mid"), B + "(?<cue>in|since|during|until|by|before|after|of|early|late|mid-?)" + SP0 + "(?:the" + SP
                     + "year" + SP + ")?(?<y>(?:1[89]|20)\\d{2})(?![\\p{L}\\p{N}%])", TemporalTagger::yearWithCue),
-            new Rule(AB + PART + "?(?:هذا" + SP + ")?(?<!(?:ذلك|نفس|ذات)[ \\t])اليوم" + NL + "(?!" + SP
+            new Rule(DAY_WORDS, AB + PART + "?(?:هذا" + SP + ")?(?<!(?:ذلك|نفس|ذات)[ \\t])اليوم" + NL + "(?!" + SP
                     + "(?:التالي|السابق|الوطني|العالمي|الدولي|نفسه|ذاته|الاول|الاخير|الثاني)" + NL + ")(?:" + SP
                     + AR_WEEKDAY + ")?", m -> new Offset(0)),
-            new Rule(AB + PART + "?(?:يوم" + SP + ")?(?:(?<first>اول)" + SP + ")?(?:ال)?امس" + NL + "(?:" + SP
+            new Rule(DAY_WORDS, AB + PART + "?(?:يوم" + SP + ")?(?:(?<first>اول)" + SP + ")?(?:ال)?امس" + NL + "(?:" + SP
                     + "(?<first2>الاول)" + NL + ")?(?:" + SP + AR_WEEKDAY + ")?",
                     m -> new Offset(m.group("first") != null || m.group("first2") != null ? -2 : -1)),
-            new Rule(AB + PART + "?(?:(?<after>بعد)" + SP + "(?:ال)?غد|(?:يوم" + SP + ")?غدا|يوم" + SP + "غد)" + NL
+            new Rule(DAY_WORDS, AB + PART + "?(?:(?<after>بعد)" + SP + "(?:ال)?غد|(?:يوم" + SP + ")?غدا|يوم" + SP + "غد)" + NL
                     + "(?:" + SP + AR_WEEKDAY + ")?", m -> new Offset(m.group("after") != null ? 2 : 1)),
-            new Rule(AB + "(?:(?<u>الاسبوع|الشهر|العام|السنه)" + SP + "(?<dir>الماضي|الماضيه|المنصرم|المنصرمه|الفائت"
+            new Rule(words(Set.of(), "الاسبوع", "الشهر", "العام", "السنه", "هذا", "هذه"), AB + "(?:(?<u>الاسبوع|الشهر|العام|السنه)" + SP + "(?<dir>الماضي|الماضيه|المنصرم|المنصرمه|الفائت"
                     + "|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه)|(?:هذا|هذه)" + SP
                     + "(?<u2>الاسبوع|الشهر|العام|السنه))" + NL, TemporalTagger::arabicPeriod),
-            new Rule(AB + "قبل" + SP + "(?:(?<dual>" + Lexicon.alternation(Lexicon.DUAL_DURATIONS) + ")|(?:(?<n>\\d{1,3}|"
+            new Rule(words(Set.of(), "قبل"), AB + "قبل" + SP + "(?:(?<dual>" + Lexicon.alternation(Lexicon.DUAL_DURATIONS) + ")|(?:(?<n>\\d{1,3}|"
                     + "\\p{L}+(?:" + SP + "\\p{L}+)?)" + SP + ")?(?<u>" + Lexicon.alternation(Lexicon.DURATION_UNITS)
                     + "))" + NL, TemporalTagger::ago),
-            new Rule(AB + PART + "?(?:(?<yom>يوم)" + SP + ")?" + AR_WEEKDAY + "(?:" + SP
+            new Rule(DAY_WORDS, AB + PART + "?(?:(?<yom>يوم)" + SP + ")?" + AR_WEEKDAY + "(?:" + SP
                     + "(?<dir>الماضي|المنصرم|الفائت|المقبل|القادم)" + NL + ")?", TemporalTagger::arabicWeekday),
-            new Rule(B + "(?:(?<dby>the" + SP + "day" + SP + "before" + SP + "yesterday)|(?<dat>the" + SP + "day" + SP
+            new Rule(words(Set.of(), "the", "yesterday", "today", "tonight", "tomorrow"), B + "(?:(?<dby>the" + SP + "day" + SP + "before" + SP + "yesterday)|(?<dat>the" + SP + "day" + SP
                     + "after" + SP + "tomorrow)|(?<w>yesterday|today|tonight|tomorrow))" + NL + EN_PART,
                     TemporalTagger::englishDay),
-            new Rule(B + "(?:(?<dir>on|this|last|next|coming)" + SP + ")?(?<w>"
+            new Rule(words(Lexicon.ENGLISH_WEEKDAYS.keySet(), "on", "this", "last", "next", "coming"), B + "(?:(?<dir>on|this|last|next|coming)" + SP + ")?(?<w>"
                     + Lexicon.alternation(Lexicon.ENGLISH_WEEKDAYS) + ")" + NL + EN_PART, TemporalTagger::englishWeekday),
-            new Rule(B + "(?<dir>this|last|next|coming)" + SP + "(?<u>week|month|year)" + NL,
+            new Rule(words(Set.of(), "this", "last", "next", "coming"), B + "(?<dir>this|last|next|coming)" + SP + "(?<u>week|month|year)" + NL,
                     TemporalTagger::englishPeriod),
-            new Rule(B + "(?<n>\\d{1,3}|[a-z]+)" + SP + "(?<u>days?|weeks?|months?|years?)" + SP + "ago" + NL,
+            new Rule(words(DIGITS, NumberWords.CARDINALS.keySet().stream().filter(k -> k.matches("[a-z]+")).toArray(String[]::new)), B + "(?<n>\\d{1,3}|[a-z]+)" + SP + "(?<u>days?|weeks?|months?|years?)" + SP + "ago" + NL,
                     TemporalTagger::ago));
+
+    private static final int[] NONE = {};
+    /** Trigger word to the indexes of the rules it may start. */
+    private final Map<String, int[]> rulesByTrigger = new java.util.HashMap<>();
+
+    public TemporalTagger() {
+        Map<String, List<Integer>> index = new java.util.HashMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            for (String t : rules.get(r).triggers) {
+                index.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+            }
+        }
+        index.forEach((word, rs) -> rulesByTrigger.put(word, rs.stream().mapToInt(Integer::intValue).toArray()));
+    }
 
     /**
      * @param text        the normalized article text; offsets of the result index into it
@@ -131,13 +152,20 @@ public final class TemporalTagger {
         LocalDate anchor = publishedAt == null ? null : publishedAt.atZone(zone == null ? ZoneOffset.UTC : zone)
                 .toLocalDate();
         Context context = new Context(anchor, language != null && language.toLowerCase().startsWith("en"));
+        List<List<Integer>> starts = candidates(folded.text());
         List<Found> found = new ArrayList<>();
-        for (Rule rule : rules) {
-            Matcher m = rule.pattern.matcher(folded.text());
-            while (m.find()) {
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            Matcher m = rule.pattern.matcher(folded.text()).useTransparentBounds(true).useAnchoringBounds(false);
+            int covered = 0;
+            for (int start : starts.get(r)) {
+                if (start < covered || !m.region(start, folded.text().length()).lookingAt()) {
+                    continue;
+                }
                 Found f = rule.resolve(m, context);
                 if (f != null && found.stream().noneMatch(g -> g.start < f.end && f.start < g.end)) {
                     found.add(f);
+                    covered = m.end();
                 }
             }
         }
@@ -151,6 +179,53 @@ public final class TemporalTagger {
                     null, attributes));
         }
         return out;
+    }
+
+    /**
+     * For each rule, the offsets where it may match: word starts whose word (or the word after a one-letter proclitic
+     * و ف ب ل) is one of its triggers, or digits. One pass over the text instead of one regex scan per rule.
+     */
+    private List<List<Integer>> candidates(String s) {
+        List<List<Integer>> starts = new ArrayList<>(rules.size());
+        for (int r = 0; r < rules.size(); r++) {
+            starts.add(new ArrayList<>());
+        }
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            boolean digit = Character.isDigit(c);
+            while (end < s.length() && (digit ? Character.isDigit(s.charAt(end)) : Character.isLetter(s.charAt(end)))) {
+                end++;
+            }
+            String word = digit ? "0" : s.substring(i, end);
+            for (int r : rulesByTrigger.getOrDefault(word, NONE)) {
+                starts.get(r).add(i);
+            }
+            if (!digit && word.length() > 2 && "وفبل".indexOf(c) >= 0) {
+                for (int r : rulesByTrigger.getOrDefault(word.substring(1), NONE)) {
+                    starts.get(r).add(i + 1);
+                }
+            }
+            i = end;
+        }
+        return starts;
+    }
+
+    private static Set<String> firstWords(Map<String, ?> table) {
+        Set<String> first = new HashSet<>();
+        table.keySet().forEach(k -> first.add(k.split(" ")[0]));
+        return first;
+    }
+
+    private static Set<String> words(Set<String> base, String... more) {
+        Set<String> all = new HashSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     // --- written dates ---
@@ -480,17 +555,19 @@ public final class TemporalTagger {
     }
 
     private static final class Rule {
+        private final Set<String> triggers;
         private final Pattern pattern;
         private final Resolver resolver;
 
-        Rule(String regex, Resolver resolver) {
+        Rule(Set<String> triggers, String regex, Resolver resolver) {
+            this.triggers = triggers;
             this.pattern = Pattern.compile(regex);
             this.resolver = resolver;
         }
 
         /** A day offset rule (اليوم، أمس، غدا) checks the weekday said with it. */
-        Rule(String regex, java.util.function.Function<Matcher, Offset> offset) {
-            this(regex, (m, c) -> relativeDay(m, c, offset.apply(m).days()));
+        Rule(Set<String> triggers, String regex, java.util.function.Function<Matcher, Offset> offset) {
+            this(triggers, regex, (m, c) -> relativeDay(m, c, offset.apply(m).days()));
         }
 
         Found resolve(Matcher m, Context c) {
