@@ -91,6 +91,17 @@ class PipelineIT {
                 .filter(e -> e.get("id").asText().equals("Q7747")).findFirst().orElseThrow();
         JsonNode first = putin.get("mentions").get(0);
         assertThat(text.substring(first.get("start").asInt(), first.get("end").asInt())).endsWith("بوتين");
+        // and so are its quotes (Putin's and Assad's), dates, amounts (4 ساعات), topics and keyphrases
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        List<String> speakers = new java.util.ArrayList<>();
+        article.get("annotations").forEach(a -> {
+            kinds.add(a.get("kind").asText());
+            if (a.get("kind").asText().equals("quote") && a.get("type").asText().equals("direct")) {
+                speakers.add(a.path("value").asText());
+            }
+        });
+        assertThat(kinds).contains("quote", "date", "amount", "topic", "keyword");
+        assertThat(speakers).containsExactly("Q7747", "Q7747", "Q44329", "Q44329");
 
         // Posting it again: same id, still exactly one stored article.
         ArticleFiles.Result again = files.postFile(SEED);
