@@ -113,6 +113,12 @@ class EnrichPipelineTest {
                 .extracting(a -> ARABIC.substring(a.start(), a.end()), Annotation::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("الروسي", "Q159"),
                         org.assertj.core.groups.Tuple.tuple("السوري", "Q858"));
+        // the event has no publication time: صباح هذا اليوم الثلاثاء is a date that cannot be resolved, and says so
+        assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("date"))
+                .extracting(a -> ARABIC.substring(a.start(), a.end()), Annotation::type, Annotation::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("صباح هذا اليوم الثلاثاء", "unanchored", null));
+        assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("topic")).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.value()).startsWith("medtop:"));
     }
 
     @Test
