@@ -23,4 +23,12 @@ public interface StoreConfig {
     /** Largest {@code limit} accepted by {@code GET /articles}. */
     @WithDefault("200")
     int maxPageSize();
+
+    /** Facet counts of {@code GET /articles} cover at most this many of the newest matching articles. */
+    @WithDefault("10000")
+    int facetScanLimit();
+
+    /** Largest {@code limit} of {@code GET /entities/trending}. */
+    @WithDefault("100")
+    int maxTrendingLimit();
 }

@@ -38,6 +38,7 @@ public class ArticleRepository {
                 enriched_at = EXCLUDED.enriched_at, sort_at = EXCLUDED.sort_at, document = EXCLUDED.document,
                 search = EXCLUDED.search, stored_at = clock_timestamp()
             WHERE (EXCLUDED.revision, EXCLUDED.enriched_at) > (article.revision, article.enriched_at)
+            RETURNING coalesce(published_at, stored_at)
             """;
 
     /** Beyond this, the rest of a very long article is not indexed (a tsvector holds at most 1 MB). */
@@ -49,9 +50,35 @@ public class ArticleRepository {
     @Inject
     MatchingAnalyzer matching;
 
-    /** @return true when the row was inserted or replaced, false when a newer version was already stored */
+    /**
+     * Inserts or replaces the article and, in the same transaction, replaces its entities, mentions, topics, quotes
+     * and dates ({@link FindingsWriter}); an older or replayed version changes nothing.
+     *
+     * @return true when the row was inserted or replaced, false when a newer version was already stored
+     */
     public boolean upsert(ArticleEnriched a) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Instant mentionedAt = upsertArticle(c, a);
+                if (mentionedAt != null) {
+                    new FindingsWriter(matching).replace(c, a, mentionedAt);
+                }
+                c.commit();
+                return mentionedAt != null;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** @return the article's mention time (publication, else storage) when written, null when a newer one is stored */
+    private Instant upsertArticle(Connection c, ArticleEnriched a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
             ps.setString(1, a.articleId());
             ps.setLong(2, a.revision());
             ps.setString(3, a.contentHash() == null ? "" : a.contentHash());
@@ -66,7 +93,9 @@ public class ArticleRepository {
             ps.setString(12, EventJson.toJson(a.withoutMatching())); // the matching layer goes to the search column
             ps.setString(13, matching.form(a.title() == null ? "" : a.title()));
             ps.setString(14, searchText(a));
-            return ps.executeUpdate() == 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+            }
         }
     }
 
@@ -95,30 +124,24 @@ public class ArticleRepository {
     }
 
     /**
-     * Newest first; {@code after} is the position of the last article of the previous page, or null; {@code words},
-     * when not null, are matching-layer words that must all occur (title or text).
+     * Newest first; {@code after} is the position of the last article of the previous page, or null. The filters are
+     * plain conditions on each article, so keyset paging over them has no gaps and no duplicates.
      */
-    public List<ArticleSummary> page(PageCursor after, String words, int limit) throws SQLException {
+    public List<ArticleSummary> page(ArticleFilter filter, PageCursor after, int limit) throws SQLException {
         List<String> where = new ArrayList<>();
-        if (words != null) {
-            where.add("search @@ plainto_tsquery('simple', ?)");
-        }
+        List<Object> params = new ArrayList<>();
+        conditions(filter, where, params);
         if (after != null) {
-            where.add("(sort_at, id) < (?, ?)");
+            where.add("(a.sort_at, a.id) < (?, ?)");
+            params.add(after.sortAt());
+            params.add(after.id());
         }
-        String sql = "SELECT id, title, language, source, url, published_at, received_at, stored_at, sort_at FROM article"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY sort_at DESC, id DESC LIMIT ?";
+        params.add(limit);
+        String sql = "SELECT a.id, a.title, a.language, a.source, a.url, a.published_at, a.received_at, a.stored_at"
+                + " FROM article a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (words != null) {
-                ps.setString(i++, words);
-            }
-            if (after != null) {
-                setInstant(ps, i++, after.sortAt());
-                ps.setString(i++, after.id());
-            }
-            ps.setInt(i, limit);
+            bind(c, ps, params);
             List<ArticleSummary> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -128,6 +151,137 @@ public class ArticleRepository {
                 }
             }
             return out;
+        }
+    }
+
+    /** The facets {@code GET /articles} can count. */
+    public enum Facet { ENTITY, TOPIC, SOURCE, LANGUAGE }
+
+    /** One facet value and how many of the counted articles have it; entities carry their type and names. */
+    public record FacetCount(String value, long count, String type, String nameEn, String nameAr) {
+    }
+
+    /**
+     * Counts, per requested facet, the {@code top} most frequent values over the newest {@code scanLimit} articles
+     * that match the filter (ties by value).
+     */
+    public java.util.Map<Facet, List<FacetCount>> facets(ArticleFilter filter, java.util.Set<Facet> facets, int top,
+                                                         int scanLimit) throws SQLException {
+        java.util.Map<Facet, List<FacetCount>> out = new java.util.EnumMap<>(Facet.class);
+        if (facets.isEmpty()) {
+            return out;
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        conditions(filter, where, params);
+        params.add(scanLimit);
+        StringBuilder sql = new StringBuilder("WITH f AS (SELECT a.id, a.source, a.language FROM article a")
+                .append(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                .append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ?) ");
+        List<String> parts = new ArrayList<>();
+        for (Facet facet : facets) { // fixed SQL per facet; only the limit is a parameter
+            parts.add(switch (facet) {
+                case SOURCE -> "(SELECT 'SOURCE' AS facet, f.source AS value, count(*) AS n, NULL AS type, NULL AS name_en,"
+                        + " NULL AS name_ar FROM f GROUP BY f.source ORDER BY n DESC, value LIMIT ?)";
+                case LANGUAGE -> "(SELECT 'LANGUAGE', f.language AS value, count(*) AS n, NULL, NULL, NULL FROM f"
+                        + " GROUP BY f.language ORDER BY n DESC, value LIMIT ?)";
+                case TOPIC -> "(SELECT 'TOPIC', t.topic AS value, count(*) AS n, NULL, NULL, NULL FROM f"
+                        + " JOIN article_topic t ON t.article_id = f.id GROUP BY t.topic ORDER BY n DESC, value LIMIT ?)";
+                case ENTITY -> "(SELECT 'ENTITY', e.id AS value, count(*) AS n, e.type, e.name_en, e.name_ar FROM f"
+                        + " JOIN article_mention m ON m.article_id = f.id JOIN entity e ON e.id = m.entity_id"
+                        + " GROUP BY e.id ORDER BY n DESC, value LIMIT ?)";
+            });
+            params.add(top);
+            out.put(facet, new ArrayList<>());
+        }
+        sql.append(String.join(" UNION ALL ", parts));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(c, ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.get(Facet.valueOf(rs.getString(1))).add(new FacetCount(rs.getString(2), rs.getLong(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        for (List<FacetCount> counts : out.values()) {
+            counts.sort(java.util.Comparator.comparingLong(FacetCount::count).reversed()
+                    .thenComparing(FacetCount::value, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        }
+        return out;
+    }
+
+    /** The filter as SQL conditions on {@code article a}, with their parameters in order. */
+    static void conditions(ArticleFilter f, List<String> where, List<Object> params) {
+        if (f.words() != null) {
+            where.add("a.search @@ plainto_tsquery('simple', ?)");
+            params.add(f.words());
+        }
+        if (f.language() != null) {
+            where.add("a.language = ?");
+            params.add(f.language());
+        }
+        if (f.source() != null) {
+            where.add("a.source = ?");
+            params.add(f.source());
+        }
+        if (f.from() != null) {
+            where.add("a.published_at >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            where.add("a.published_at < ?");
+            params.add(f.to());
+        }
+        if (f.entityIds() != null) {
+            where.add("EXISTS (SELECT 1 FROM article_mention m WHERE m.article_id = a.id AND m.entity_id = ANY (?))");
+            params.add(f.entityIds().toArray(new String[0]));
+        }
+        if (f.topic() != null) {
+            where.add("EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id AND t.topic = ?)");
+            params.add(f.topic());
+        }
+        String linked = "EXISTS (SELECT 1 FROM article_mention m JOIN entity e ON e.id = m.entity_id"
+                + " WHERE m.article_id = a.id AND ";
+        if (f.entityType() != null) {
+            where.add(linked + "e.type = ?)");
+            params.add(f.entityType());
+        }
+        if (f.country() != null) {
+            where.add(linked + "e.type = 'LOCATION' AND e.country_code = ?)");
+            params.add(f.country());
+        }
+        if (f.bbox() != null) {
+            ArticleFilter.BoundingBox b = f.bbox();
+            String lon = b.minLon() <= b.maxLon() ? "e.longitude BETWEEN ? AND ?" : "(e.longitude >= ? OR e.longitude <= ?)";
+            where.add(linked + "e.latitude BETWEEN ? AND ? AND " + lon + ")");
+            params.add(b.minLat());
+            params.add(b.maxLat());
+            params.add(b.minLon());
+            params.add(b.maxLon());
+        }
+    }
+
+    /** Binds parameters by their Java type: text, integers, doubles, instants, text arrays. */
+    static void bind(Connection c, PreparedStatement ps, List<Object> params) throws SQLException {
+        int i = 1;
+        for (Object p : params) {
+            if (p instanceof String s) {
+                ps.setString(i, s);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i, n);
+            } else if (p instanceof Long n) {
+                ps.setLong(i, n);
+            } else if (p instanceof Double d) {
+                ps.setDouble(i, d);
+            } else if (p instanceof Instant t) {
+                ps.setObject(i, t.atOffset(java.time.ZoneOffset.UTC));
+            } else if (p instanceof String[] a) {
+                ps.setArray(i, c.createArrayOf("text", a));
+            } else {
+                throw new IllegalArgumentException("unsupported parameter type " + p.getClass());
+            }
+            i++;
         }
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khabar.events.EventJson;
 import io.khabar.normalize.matching.MatchingAnalyzer;
 import io.khabar.store.config.StoreConfig;
+import io.khabar.store.persistence.ArticleFilter;
 import io.khabar.store.persistence.ArticleRepository;
+import io.khabar.store.persistence.EntityRepository;
 import io.khabar.store.persistence.ArticleSummary;
 import io.khabar.store.persistence.PageCursor;
 import jakarta.inject.Inject;
@@ -17,13 +19,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.smallrye.common.annotation.Blocking;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
-/** The query API: one enriched article by id, and the newest articles with cursor paging and full-text search. */
+/** The query API: one enriched article by id, and the newest articles with filters, facets and cursor paging. */
 @Path("/articles")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Blocking
@@ -37,11 +47,14 @@ public class ArticleQueryResource {
     @Inject
     MatchingAnalyzer matching;
 
-    static final int MAX_QUERY_CHARS = 200;
+    @Inject
+    EntityRepository entities;
 
     /** The full enriched article as stored, plus {@code storedAt}. */
     @GET
     @Path("/{id}")
+    @Operation(summary = "One enriched article as stored, plus storedAt")
+    @APIResponse(responseCode = "404", description = "no such article", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") String id) throws SQLException {
         if (id.length() > 200) {
             return Problem.forParameter(400, "Invalid id", "an article id has at most 200 characters", "id");
@@ -63,41 +76,74 @@ public class ArticleQueryResource {
      * Newest first (publication time, else acceptance time). {@code after} is the {@code next} value of the previous
      * page; {@code next} is absent on the last page. {@code q}: words that must all occur in the title or text, matched
      * on the normalizer's matching forms, so hamza and ya variants, diacritics, case, accents and Arabic proclitics do
-     * not matter (موسكو finds لموسكو, الاسد finds الأسد and بالأسد).
+     * not matter (موسكو finds لموسكو, الاسد finds الأسد and بالأسد). Every other filter narrows the list further; all
+     * are conditions on single articles, so paging under filters has no gaps and no duplicates.
      */
     @GET
-    public Response list(@QueryParam("limit") String limitParam, @QueryParam("after") String after,
-                         @QueryParam("q") String q) throws SQLException {
+    @Operation(summary = "Newest articles, filtered, with cursor paging and optional facet counts")
+    @APIResponse(responseCode = "200", description = "{items, next?, entityIds? (what entity resolved to), facets?}")
+    @APIResponse(responseCode = "400", description = "a parameter is invalid; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response list(
+            @Parameter(description = "page size, 1 to khabar.store.max-page-size (200); default 20")
+            @QueryParam("limit") String limitParam,
+            @Parameter(description = "the next value of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "words that must all occur in the title or text (at most 200 characters)")
+            @QueryParam("q") String q,
+            @Parameter(description = "an entity id (Q7747, khabar:person:...) or a name in any script (Putin, بوتين):"
+                    + " articles naming it") @QueryParam("entity") String entity,
+            @Parameter(description = "entity type: articles naming a PERSON, ORGANIZATION, LOCATION or MISC")
+            @QueryParam("type") String type,
+            @Parameter(description = "article language (BCP 47), e.g. ar") @QueryParam("language") String language,
+            @Parameter(description = "article source, exactly") @QueryParam("source") String source,
+            @Parameter(description = "IPTC Media Topic code, e.g. medtop:11000000") @QueryParam("topic") String topic,
+            @Parameter(description = "ISO 3166-1 alpha-2 code: articles naming a place in that country")
+            @QueryParam("country") String country,
+            @Parameter(description = "minLon,minLat,maxLon,maxLat: articles naming a place inside (minLon > maxLon"
+                    + " crosses the antimeridian)") @QueryParam("bbox") String bbox,
+            @Parameter(description = "publishedAt at or after (ISO-8601 time or day); articles without one are left out")
+            @QueryParam("from") String from,
+            @Parameter(description = "publishedAt before (ISO-8601 time or day)") @QueryParam("to") String to,
+            @Parameter(description = "comma-separated: entity, topic, source, language; the top 10 values of each"
+                    + " over the filtered articles (at most the newest khabar.store.facet-scan-limit)")
+            @QueryParam("facets") String facets) throws SQLException {
         String words = null;
-        if (q != null && !q.isBlank()) {
-            if (q.length() > MAX_QUERY_CHARS) {
-                return Problem.forParameter(400, "Invalid query", "q has at most " + MAX_QUERY_CHARS + " characters", "q");
-            }
-            words = matching.stems(q);
+        String query = QueryParams.text("q", q);
+        if (query != null) {
+            words = matching.stems(query);
             if (words.isBlank()) {
                 return Problem.forParameter(400, "Invalid query", "q has no letters or digits to search for", "q");
             }
         }
-        int limit = config.defaultPageSize();
-        if (limitParam != null && !limitParam.isBlank()) {
-            try {
-                limit = Integer.parseInt(limitParam.strip());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > config.maxPageSize()) {
-                return Problem.forParameter(400, "Invalid limit", "limit must be between 1 and " + config.maxPageSize(), "limit");
-            }
-        }
+        int limit = QueryParams.integer("limit", limitParam, config.defaultPageSize(), 1, config.maxPageSize());
         PageCursor cursor = null;
-        if (after != null && !after.isBlank()) {
+        if (!QueryParams.absent(after)) {
             try {
                 cursor = PageCursor.decode(after.strip());
             } catch (IllegalArgumentException e) {
                 return Problem.forParameter(400, "Invalid cursor", e.getMessage(), "after");
             }
         }
-        List<ArticleSummary> items = repository.page(cursor, words, limit + 1);
+        List<String> entityIds = null;
+        String entityValue = QueryParams.text("entity", entity);
+        if (entityValue != null) {
+            if (matching.form(entityValue).isBlank() && !entityValue.matches("[A-Za-z0-9:._-]+")) {
+                return Problem.forParameter(400, "Invalid entity",
+                        "entity must be an entity id or a name with letters or digits", "entity");
+            }
+            entityIds = entities.resolve(entityValue);
+        }
+        Instant fromTime = QueryParams.time("from", from);
+        Instant toTime = QueryParams.time("to", to);
+        if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
+            return Problem.forParameter(400, "Invalid to", "to must not be before from", "to");
+        }
+        ArticleFilter filter = new ArticleFilter(words, entityIds, QueryParams.type(type), QueryParams.language(language),
+                QueryParams.text("source", source), QueryParams.topic(topic), QueryParams.country(country),
+                QueryParams.bbox(bbox), fromTime, toTime);
+        Set<ArticleRepository.Facet> facetSet = facets(facets);
+
+        List<ArticleSummary> items = repository.page(filter, cursor, limit + 1);
         Map<String, Object> body = new LinkedHashMap<>();
         boolean more = items.size() > limit;
         List<ArticleSummary> page = more ? items.subList(0, limit) : items;
@@ -106,6 +152,56 @@ public class ArticleQueryResource {
             ArticleSummary last = page.get(page.size() - 1);
             repository.cursorOf(last.id()).ifPresent(c -> body.put("next", c.encode()));
         }
+        if (entityIds != null) {
+            body.put("entityIds", entityIds);
+        }
+        if (!facetSet.isEmpty()) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            repository.facets(filter, facetSet, FACET_TOP, config.facetScanLimit()).forEach((facet, values) ->
+                    counts.put(facet.name().toLowerCase(Locale.ROOT), values.stream().map(v -> facetValue(facet, v)).toList()));
+            body.put("facets", counts);
+        }
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    static final int FACET_TOP = 10;
+
+    private static Set<ArticleRepository.Facet> facets(String value) {
+        Set<ArticleRepository.Facet> out = EnumSet.noneOf(ArticleRepository.Facet.class);
+        if (QueryParams.absent(value)) {
+            return out;
+        }
+        if (value.length() > 100) {
+            throw new BadParameter("facets", "Invalid facets", "facets has at most 100 characters");
+        }
+        for (String name : value.split(",")) {
+            String n = name.strip().toUpperCase(Locale.ROOT);
+            if (n.isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(ArticleRepository.Facet.valueOf(n));
+            } catch (IllegalArgumentException e) {
+                throw new BadParameter("facets", "Invalid facets",
+                        "facets is a comma-separated list of entity, topic, source, language");
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> facetValue(ArticleRepository.Facet facet, ArticleRepository.FacetCount v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", v.value());
+        m.put("count", v.count());
+        if (facet == ArticleRepository.Facet.ENTITY) {
+            m.put("type", v.type());
+            if (v.nameEn() != null) {
+                m.put("nameEn", v.nameEn());
+            }
+            if (v.nameAr() != null) {
+                m.put("nameAr", v.nameAr());
+            }
+        }
+        return m;
     }
 }
