@@ -1,5 +1,7 @@
 package io.khabar.temporal;
 
+import io.khabar.normalize.dates.ArabicMonths;
+
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The calendar words the date tagger knows, written once here with the spellings news sites use, and stored folded
- * ({@link FoldedText}) so that hamza, ta marbuta and diacritic variants need no extra entries. Written by hand for this
- * module; the normalizer has similar tables for publication dates but keeps them private.
+ * ({@link FoldedText}) so that hamza, ta marbuta and diacritic variants need no extra entries. Arabic month names come
+ * from the normalizer's {@link ArabicMonths}, the table publication dates are parsed with; the rest is written here.
  */
 final class Lexicon {
     /** Gregorian month names: Egyptian/Gulf, Levantine/Iraqi, Maghreb (Algeria/Tunisia, then Morocco) spellings. */
@@ -30,31 +32,10 @@ final class Lexicon {
     static final Map<String, String> DUAL_DURATIONS = new HashMap<>();
 
     static {
-        put(ARABIC_MONTHS, 1, "يناير", "كانون الثاني", "جانفي", "جانفييه");
-        put(ARABIC_MONTHS, 2, "فبراير", "شباط", "فيفري");
-        put(ARABIC_MONTHS, 3, "مارس", "آذار");
-        put(ARABIC_MONTHS, 4, "أبريل", "إبريل", "نيسان", "أفريل");
-        put(ARABIC_MONTHS, 5, "مايو", "أيار", "ماي");
-        put(ARABIC_MONTHS, 6, "يونيو", "يونيه", "حزيران", "جوان");
-        put(ARABIC_MONTHS, 7, "يوليو", "يوليه", "تموز", "جويلية", "جويليه", "يوليوز");
-        put(ARABIC_MONTHS, 8, "أغسطس", "آب", "أوت", "غشت");
-        put(ARABIC_MONTHS, 9, "سبتمبر", "أيلول", "شتنبر");
-        put(ARABIC_MONTHS, 10, "أكتوبر", "تشرين الأول");
-        put(ARABIC_MONTHS, 11, "نوفمبر", "تشرين الثاني", "نونبر");
-        put(ARABIC_MONTHS, 12, "ديسمبر", "كانون الأول", "دجنبر");
-
-        put(HIJRI_MONTHS, 1, "محرم");
-        put(HIJRI_MONTHS, 2, "صفر");
-        put(HIJRI_MONTHS, 3, "ربيع الأول");
-        put(HIJRI_MONTHS, 4, "ربيع الثاني", "ربيع الآخر");
-        put(HIJRI_MONTHS, 5, "جمادى الأولى", "جمادى الأول");
-        put(HIJRI_MONTHS, 6, "جمادى الآخرة", "جمادى الثانية");
-        put(HIJRI_MONTHS, 7, "رجب");
-        put(HIJRI_MONTHS, 8, "شعبان");
-        put(HIJRI_MONTHS, 9, "رمضان");
-        put(HIJRI_MONTHS, 10, "شوال");
-        put(HIJRI_MONTHS, 11, "ذو القعدة", "ذي القعدة");
-        put(HIJRI_MONTHS, 12, "ذو الحجة", "ذي الحجة");
+        for (int m = 1; m <= 12; m++) {
+            put(ARABIC_MONTHS, m, ArabicMonths.GREGORIAN.get(m - 1).toArray(String[]::new));
+            put(HIJRI_MONTHS, m, ArabicMonths.HIJRI.get(m - 1).toArray(String[]::new));
+        }
 
         String[][] english = {{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"}, {"may"},
                 {"june", "jun"}, {"july", "jul"}, {"august", "aug"}, {"september", "sep", "sept"},

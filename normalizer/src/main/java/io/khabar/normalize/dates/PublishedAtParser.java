@@ -49,30 +49,10 @@ public final class PublishedAtParser {
     private static final Map<String, Integer> HIJRI = new LinkedHashMap<>();
 
     static {
-        month(GREGORIAN, 1, "يناير", "كانون الثاني", "جانفي", "جانفييه");
-        month(GREGORIAN, 2, "فبراير", "شباط", "فيفري");
-        month(GREGORIAN, 3, "مارس", "آذار", "اذار");
-        month(GREGORIAN, 4, "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل");
-        month(GREGORIAN, 5, "مايو", "أيار", "ايار", "ماي");
-        month(GREGORIAN, 6, "يونيو", "يونيه", "حزيران", "جوان");
-        month(GREGORIAN, 7, "يوليو", "يوليه", "تموز", "جويلية", "جويلييه", "يوليوز");
-        month(GREGORIAN, 8, "أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "غشت");
-        month(GREGORIAN, 9, "سبتمبر", "أيلول", "ايلول", "شتنبر");
-        month(GREGORIAN, 10, "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول");
-        month(GREGORIAN, 11, "نوفمبر", "تشرين الثاني", "نونبر");
-        month(GREGORIAN, 12, "ديسمبر", "كانون الأول", "كانون الاول", "دجنبر");
-        month(HIJRI, 1, "محرم");
-        month(HIJRI, 2, "صفر");
-        month(HIJRI, 3, "ربيع الأول", "ربيع الاول");
-        month(HIJRI, 4, "ربيع الثاني", "ربيع الآخر", "ربيع الاخر");
-        month(HIJRI, 5, "جمادى الأولى", "جمادى الاولى", "جمادى الأول");
-        month(HIJRI, 6, "جمادى الآخرة", "جمادى الاخرة", "جمادى الثانية");
-        month(HIJRI, 7, "رجب");
-        month(HIJRI, 8, "شعبان");
-        month(HIJRI, 9, "رمضان");
-        month(HIJRI, 10, "شوال");
-        month(HIJRI, 11, "ذو القعدة", "ذي القعدة");
-        month(HIJRI, 12, "ذو الحجة", "ذي الحجة");
+        for (int m = 1; m <= 12; m++) {
+            month(GREGORIAN, m, ArabicMonths.GREGORIAN.get(m - 1));
+            month(HIJRI, m, ArabicMonths.HIJRI.get(m - 1));
+        }
     }
 
     private static final Pattern ARABIC_DATE = Pattern.compile(
@@ -270,7 +250,7 @@ public final class PublishedAtParser {
         return Instant.ofEpochMilli(cal.getTimeInMillis()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    private static void month(Map<String, Integer> table, int month, String... names) {
+    private static void month(Map<String, Integer> table, int month, List<String> names) {
         for (String n : names) {
             table.put(foldLetters(n), month);
         }
