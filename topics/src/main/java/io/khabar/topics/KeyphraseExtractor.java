@@ -201,7 +201,7 @@ public final class KeyphraseExtractor {
                     value.append(' ');
                 }
                 key.append(keys[j]);
-                value.append(forms[j]);
+                value.append(stems[j]); // الاسد for بالاسد: the keyphrase without its proclitic
                 String k = key.toString();
                 Candidate c = candidates.get(k);
                 if (c == null) {
