@@ -31,4 +31,16 @@ public interface StoreConfig {
     /** Largest {@code limit} of {@code GET /entities/trending}. */
     @WithDefault("100")
     int maxTrendingLimit();
+
+    /** How often {@code GET /stream/articles} looks in the database for articles past the last one sent. */
+    @WithDefault("500ms")
+    Duration streamPollInterval();
+
+    /** Most articles one stream read fetches; a full batch is followed at once by the next read. */
+    @WithDefault("100")
+    int streamBatchSize();
+
+    /** Interval of the SSE comment that keeps an idle stream open through proxies. */
+    @WithDefault("15s")
+    Duration streamKeepAlive();
 }

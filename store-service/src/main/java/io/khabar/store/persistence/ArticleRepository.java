@@ -36,10 +36,16 @@ public class ArticleRepository {
                 url = EXCLUDED.url, title = EXCLUDED.title, language = EXCLUDED.language,
                 published_at = EXCLUDED.published_at, received_at = EXCLUDED.received_at,
                 enriched_at = EXCLUDED.enriched_at, sort_at = EXCLUDED.sort_at, document = EXCLUDED.document,
-                search = EXCLUDED.search, stored_at = clock_timestamp()
+                search = EXCLUDED.search, stored_at = clock_timestamp(), stream_seq = nextval('article_stream_seq')
             WHERE (EXCLUDED.revision, EXCLUDED.enriched_at) > (article.revision, article.enriched_at)
             RETURNING coalesce(published_at, stored_at)
             """;
+
+    /**
+     * Serializes writers from before they draw a stream position until they commit, so positions become visible in
+     * increasing order and a stream reader that has passed position N never misses a row committed later below N.
+     */
+    static final String STREAM_LOCK = "SELECT pg_advisory_xact_lock(4242170001)";
 
     /** Beyond this, the rest of a very long article is not indexed (a tsvector holds at most 1 MB). */
     static final int MAX_SEARCH_CHARS = 400_000;
@@ -61,6 +67,9 @@ public class ArticleRepository {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                try (PreparedStatement lock = c.prepareStatement(STREAM_LOCK)) {
+                    lock.execute();
+                }
                 Instant mentionedAt = upsertArticle(c, a);
                 if (mentionedAt != null) {
                     new FindingsWriter(matching).replace(c, a, mentionedAt);
@@ -137,21 +146,65 @@ public class ArticleRepository {
             params.add(after.id());
         }
         params.add(limit);
-        String sql = "SELECT a.id, a.title, a.language, a.source, a.url, a.published_at, a.received_at, a.stored_at"
-                + " FROM article a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        String sql = SUMMARY_COLUMNS + " FROM article a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             List<ArticleSummary> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ArticleSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                            instant(rs.getTimestamp(8))));
+                    out.add(summary(rs));
                 }
             }
             return out;
         }
+    }
+
+    /** One article version in stream order: its position and its list line. */
+    public record Streamed(long seq, ArticleSummary summary) {
+    }
+
+    /**
+     * The articles matching the filter whose stream position is above {@code afterSeq}, in position order, at most
+     * {@code limit}. An article appears once, at the position of its latest stored version.
+     */
+    public List<Streamed> streamAfter(ArticleFilter filter, long afterSeq, int limit) throws SQLException {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        where.add("a.stream_seq > ?");
+        params.add(afterSeq);
+        conditions(filter, where, params);
+        params.add(limit);
+        String sql = SUMMARY_COLUMNS + ", a.stream_seq FROM article a WHERE " + String.join(" AND ", where)
+                + " ORDER BY a.stream_seq LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, params);
+            List<Streamed> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Streamed(rs.getLong(9), summary(rs)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The highest stream position stored (0 when there is none): where a stream without a resume point starts. */
+    public long lastStreamSeq() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(stream_seq), 0) FROM article");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static final String SUMMARY_COLUMNS =
+            "SELECT a.id, a.title, a.language, a.source, a.url, a.published_at, a.received_at, a.stored_at";
+
+    private static ArticleSummary summary(ResultSet rs) throws SQLException {
+        return new ArticleSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)));
     }
 
     /** The facets {@code GET /articles} can count. */

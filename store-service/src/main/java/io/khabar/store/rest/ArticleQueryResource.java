@@ -11,6 +11,7 @@ import io.khabar.store.persistence.EntityRepository;
 import io.khabar.store.persistence.ArticleSummary;
 import io.khabar.store.persistence.PageCursor;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -88,33 +88,13 @@ public class ArticleQueryResource {
             @Parameter(description = "page size, 1 to khabar.store.max-page-size (200); default 20")
             @QueryParam("limit") String limitParam,
             @Parameter(description = "the next value of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "words that must all occur in the title or text (at most 200 characters)")
-            @QueryParam("q") String q,
-            @Parameter(description = "an entity id (Q7747, khabar:person:...) or a name in any script (Putin, بوتين):"
-                    + " articles naming it") @QueryParam("entity") String entity,
-            @Parameter(description = "entity type: articles naming a PERSON, ORGANIZATION, LOCATION or MISC")
-            @QueryParam("type") String type,
-            @Parameter(description = "article language (BCP 47), e.g. ar") @QueryParam("language") String language,
-            @Parameter(description = "article source, exactly") @QueryParam("source") String source,
-            @Parameter(description = "IPTC Media Topic code, e.g. medtop:11000000") @QueryParam("topic") String topic,
-            @Parameter(description = "ISO 3166-1 alpha-2 code: articles naming a place in that country")
-            @QueryParam("country") String country,
-            @Parameter(description = "minLon,minLat,maxLon,maxLat: articles naming a place inside (minLon > maxLon"
-                    + " crosses the antimeridian)") @QueryParam("bbox") String bbox,
-            @Parameter(description = "publishedAt at or after (ISO-8601 time or day); articles without one are left out")
-            @QueryParam("from") String from,
-            @Parameter(description = "publishedAt before (ISO-8601 time or day)") @QueryParam("to") String to,
+            @BeanParam ArticleFilterParams filters,
             @Parameter(description = "comma-separated: entity, topic, source, language; the top 10 values of each"
                     + " over the filtered articles (at most the newest khabar.store.facet-scan-limit)")
             @QueryParam("facets") String facets) throws SQLException {
-        String words = null;
-        String query = QueryParams.text("q", q);
-        if (query != null) {
-            words = matching.stems(query);
-            if (words.isBlank()) {
-                return Problem.forParameter(400, "Invalid query", "q has no letters or digits to search for", "q");
-            }
-        }
+        ArticleFilterParams.Parsed parsed = filters.parse(matching, entities);
+        ArticleFilter filter = parsed.filter();
+        List<String> entityIds = parsed.entityIds();
         int limit = QueryParams.integer("limit", limitParam, config.defaultPageSize(), 1, config.maxPageSize());
         PageCursor cursor = null;
         if (!QueryParams.absent(after)) {
@@ -124,23 +104,6 @@ public class ArticleQueryResource {
                 return Problem.forParameter(400, "Invalid cursor", e.getMessage(), "after");
             }
         }
-        List<String> entityIds = null;
-        String entityValue = QueryParams.text("entity", entity);
-        if (entityValue != null) {
-            if (matching.form(entityValue).isBlank() && !entityValue.matches("[A-Za-z0-9:._-]+")) {
-                return Problem.forParameter(400, "Invalid entity",
-                        "entity must be an entity id or a name with letters or digits", "entity");
-            }
-            entityIds = entities.resolve(entityValue);
-        }
-        Instant fromTime = QueryParams.time("from", from);
-        Instant toTime = QueryParams.time("to", to);
-        if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
-            return Problem.forParameter(400, "Invalid to", "to must not be before from", "to");
-        }
-        ArticleFilter filter = new ArticleFilter(words, entityIds, QueryParams.type(type), QueryParams.language(language),
-                QueryParams.text("source", source), QueryParams.topic(topic), QueryParams.country(country),
-                QueryParams.bbox(bbox), fromTime, toTime);
         Set<ArticleRepository.Facet> facetSet = facets(facets);
 
         List<ArticleSummary> items = repository.page(filter, cursor, limit + 1);
