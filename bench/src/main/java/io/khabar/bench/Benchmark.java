@@ -416,7 +416,7 @@ public final class Benchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!java.nio.file.Files.exists(dir)) {
             return;
         }
