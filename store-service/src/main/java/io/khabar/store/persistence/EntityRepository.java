@@ -23,7 +23,7 @@ public class EntityRepository {
     /** An entity name resolves to at most this many ids. */
     public static final int MAX_RESOLVED = 100;
     /** Co-occurrence counts over at most the newest this-many articles naming the entity. */
-    public static final int COOCCURRENCE_SCAN = 5_000;
+    public static final int COOCCURRENCE_SCAN = 1_000;
 
     @Inject
     AgroalDataSource dataSource;
