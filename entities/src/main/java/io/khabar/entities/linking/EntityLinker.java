@@ -82,8 +82,8 @@ public final class EntityLinker {
                 taken.set(t.bounds()[0], t.end());
             }
         }
-        scanNisba(text, adjectives, taken);
-        scanNisba(title, null, null).forEach(titleAdjectives::add);
+        scanNisba(text, all, adjectives, taken);
+        scanNisba(title, Tokenizer.tokenize(title, 0, title.length()), null, null).forEach(titleAdjectives::add);
 
         List<Cluster> clusters = cluster(mentions);
         propagate(text, all, clusters, taken, leadEnd);
@@ -257,13 +257,13 @@ public final class EntityLinker {
         return found;
     }
 
-    /** Nisba words outside any name; returns the countries found (for the title, where no spans are kept). */
-    private List<String> scanNisba(String text, Map<String, List<Span>> adjectives, java.util.BitSet taken) {
+    /**
+     * Nisba words outside any name, over the text's token {@code bounds} (the article's one tokenization); returns the
+     * countries found (for the title, where no spans are kept).
+     */
+    private List<String> scanNisba(String text, int[] bounds, Map<String, List<Span>> adjectives,
+                                   java.util.BitSet taken) {
         List<String> countries = new ArrayList<>();
-        if (text == null || text.isEmpty()) {
-            return countries;
-        }
-        int[] bounds = Tokenizer.tokenize(text, 0, text.length());
         for (int k = 0; k < bounds.length; k += 2) {
             int s = bounds[k];
             int e = bounds[k + 1];

@@ -43,7 +43,7 @@ public final class NerModel {
             return new int[0];
         }
         int[] labels = perceptron.decode(featurizer.featurize(tokens), tokens.length, margins);
-        if (!featurizer.vocabulary().isEmpty() && !Boolean.getBoolean("khabar.ner.no-continuation")) {
+        if (!featurizer.vocabulary().isEmpty()) {
             continueGivenNames(tokens, labels);
         }
         return labels;

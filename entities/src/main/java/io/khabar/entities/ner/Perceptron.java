@@ -146,22 +146,6 @@ public final class Perceptron {
         return average(w, sumW, sumT, c);
     }
 
-    /** The mean of several models' weights (models trained on shuffles with different seeds: a small bagging). */
-    static Perceptron mean(List<Perceptron> models) {
-        Perceptron first = models.get(0);
-        float[] w = new float[first.weights.length];
-        float[] t = new float[first.transitions.length];
-        for (Perceptron m : models) {
-            for (int i = 0; i < w.length; i++) {
-                w[i] += m.weights[i] / models.size();
-            }
-            for (int i = 0; i < t.length; i++) {
-                t[i] += m.transitions[i] / models.size();
-            }
-        }
-        return new Perceptron(first.features, w, t);
-    }
-
     /** The averaged weights: w - sum(c_t * update_t) / c. */
     private static Perceptron average(Perceptron w, double[] sumW, double[] sumT, long c) {
         float[] avgW = new float[w.weights.length];

@@ -32,7 +32,6 @@ public final class TrainNer {
         boolean dev = false;
         boolean kb = true;
         boolean wikiann = false;
-        int seeds = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--language" -> language = args[++i];
@@ -43,7 +42,6 @@ public final class TrainNer {
                 case "--dev" -> dev = true;
                 case "--no-kb" -> kb = false;
                 case "--wikiann" -> wikiann = true;
-                case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -99,17 +97,7 @@ public final class TrainNer {
                 System.out.printf(Locale.ROOT, "  pass %d done (%.1f s)%n", epoch, (System.nanoTime() - t0) / 1e9);
             }
         };
-        List<Perceptron> runs = new ArrayList<>();
-        for (int run = 0; run < seeds; run++) {
-            if (seeds > 1) {
-                System.out.printf(Locale.ROOT, "• run %d of %d%n", run + 1, seeds);
-            }
-            runs.add(Perceptron.train(feats, gold, bits, Featurizer.FEATURES, epochs, 20261129L + run, report));
-        }
-        Perceptron model = Perceptron.mean(runs);
-        if (seeds > 1) {
-            report.accept(epochs, model);
-        }
+        Perceptron model = Perceptron.train(feats, gold, bits, Featurizer.FEATURES, epochs, 20261129L, report);
         new NerModel(lang, featurizer, model, "").save(out);
         System.out.printf(Locale.ROOT, "• wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out),
                 (System.nanoTime() - t0) / 1e9);
