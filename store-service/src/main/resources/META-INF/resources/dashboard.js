@@ -1,6 +1,6 @@
 // Khabar editors' dashboard: one plain ES module, no framework, no build step, nothing fetched from elsewhere.
 // Rule: text from the API (titles, article text, names, quotes) reaches the DOM only as text nodes
-// (textContent, Element.append of strings, createTextNode) or as single attribute values; never through innerHTML.
+// (textContent, Element.append of strings, createTextNode) or as single attribute values; never parsed as markup.
 
 /** The 17 top-level IPTC Media Topics. */
 const TOPICS = [
@@ -104,6 +104,51 @@ async function problemText(response) {
   }
 }
 
+// ------------------------------------------------------------------------------------------------ sign-in
+
+/**
+ * A read of the API. When store-service has a read key (khabar.store.read-api-key), a 401 shows the sign-in form: the
+ * key is traded once for an HttpOnly session cookie (POST /session), which fetch and EventSource then send.
+ */
+async function api(path) {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  if (response.status === 401) showSignIn('Signed out: enter the read API key.');
+  return response;
+}
+
+let started = false;
+
+function showSignIn(message) {
+  if (feed.source) feed.source.close();
+  feed.source = null;
+  setStreamStatus('signed-out', 'signed out');
+  const form = $('#signin');
+  form.hidden = false;
+  $('#signin-error').textContent = message || '';
+  $('#signin-error').hidden = !message;
+  $('#signin-key').focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const key = $('#signin-key').value;
+  const response = await fetch('/session', { method: 'POST', headers: { Authorization: 'Bearer ' + key } });
+  if (!response.ok) {
+    showSignIn(await problemText(response));
+    return;
+  }
+  $('#signin-key').value = '';
+  $('#signin').hidden = true;
+  $('#signout').hidden = false;
+  begin();
+}
+
+async function signOut() {
+  await fetch('/session', { method: 'DELETE' });
+  $('#signout').hidden = true;
+  showSignIn(null);
+}
+
 // ------------------------------------------------------------------------------------------------ live feed
 
 const feed = { source: null, ids: new Map() };
@@ -179,8 +224,14 @@ function connect() {
   });
   source.addEventListener('error', () => {
     if (feed.source !== source) return;
-    if (source.readyState === EventSource.CLOSED) setStreamStatus('closed', 'stream closed');
-    else setStreamStatus('reconnecting', 'reconnecting…');
+    if (source.readyState === EventSource.CLOSED) {
+      setStreamStatus('closed', 'stream closed');
+      api('/session').then((r) => r.json()).then((session) => {
+        if (feed.source === source && session.required && !session.authenticated) showSignIn('Signed out: enter the read API key.');
+      }).catch(() => {});
+    } else {
+      setStreamStatus('reconnecting', 'reconnecting…');
+    }
   });
   loadRecent(params, source);
 }
@@ -189,7 +240,7 @@ async function loadRecent(params, source) {
   const p = new URLSearchParams(params);
   p.set('limit', '30');
   try {
-    const response = await fetch('/articles?' + p);
+    const response = await api('/articles?' + p);
     if (feed.source !== source) return;
     if (!response.ok) {
       showFeedError(await problemText(response));
@@ -309,7 +360,7 @@ async function showArticle(id) {
   markSelected(id);
   view.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
   try {
-    const response = await fetch('/articles/' + encodeURIComponent(id));
+    const response = await api('/articles/' + encodeURIComponent(id));
     if (token !== viewToken) return;
     if (!response.ok) {
       view.replaceChildren(el('p', { class: 'error' }, await problemText(response)));
@@ -381,7 +432,7 @@ async function showEntity(id) {
   markSelected(null);
   view.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
   try {
-    const response = await fetch('/entities/' + encodeURIComponent(id) + '?days=30');
+    const response = await api('/entities/' + encodeURIComponent(id) + '?days=30');
     if (token !== viewToken) return;
     if (!response.ok) {
       view.replaceChildren(el('p', { class: 'error' }, await problemText(response)));
@@ -399,7 +450,7 @@ async function showEntity(id) {
 async function loadTrending() {
   const list = $('#trending-list');
   try {
-    const response = await fetch('/entities/trending?window=1h&limit=15');
+    const response = await api('/entities/trending?window=1h&limit=15');
     if (!response.ok) {
       list.replaceChildren(el('li', { class: 'error' }, await problemText(response)));
       return;
@@ -432,7 +483,18 @@ function route() {
   else if (kind === 'entity' && id) showEntity(id);
 }
 
-function start() {
+/** Loads the feed, trending and the current route: at start, and again after signing in. */
+function begin() {
+  connect();
+  loadTrending();
+  route();
+  if (!started) {
+    started = true;
+    setInterval(() => { if (feed.source) loadTrending(); }, 60_000);
+  }
+}
+
+async function start() {
   $('#topic-codes').append(...TOPICS.map(([code, label]) => el('option', { value: code, label })));
   const form = $('#filters');
   form.addEventListener('submit', (event) => { event.preventDefault(); connect(); });
@@ -440,11 +502,18 @@ function start() {
   $('#f-topic').addEventListener('change', connect);
   $('#f-language').addEventListener('change', connect);
   $('#trending-refresh').addEventListener('click', loadTrending);
+  $('#signin').addEventListener('submit', signIn);
+  $('#signout').addEventListener('click', signOut);
   window.addEventListener('hashchange', route);
-  connect();
-  loadTrending();
-  setInterval(loadTrending, 60_000);
-  route();
+  let session = { required: false, authenticated: true };
+  try {
+    session = await (await fetch('/session')).json();
+  } catch {
+    // an older store-service without /session: the read API is open
+  }
+  $('#signout').hidden = !session.required || !session.authenticated;
+  if (session.required && !session.authenticated) showSignIn(null);
+  else begin();
 }
 
 start();

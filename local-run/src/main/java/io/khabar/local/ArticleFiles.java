@@ -26,9 +26,17 @@ import java.util.stream.Stream;
 public final class ArticleFiles {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String ingestUrl;
+    private final String apiKey;
 
+    /** Posts without a key, or with {@code KHABAR_INGEST_API_KEY} when it is set (the services see it too). */
     public ArticleFiles(String ingestBaseUrl) {
+        this(ingestBaseUrl, System.getenv("KHABAR_INGEST_API_KEY"));
+    }
+
+    /** @param apiKey ingest-service's write key, sent as {@code Authorization: Bearer}; null or blank for none */
+    public ArticleFiles(String ingestBaseUrl, String apiKey) {
         this.ingestUrl = ingestBaseUrl + "/articles";
+        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
     }
 
     /** One posted file: its ids, or the error the service gave. */
@@ -70,11 +78,14 @@ public final class ArticleFiles {
             String[] lines = content.split("\\R", 2);
             body = json(source, lines[0].strip(), lines.length > 1 ? lines[1] : "");
         }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingestUrl))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ingestUrl))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() == 202) {
             JsonNode ids = EventJson.mapper().readTree(r.body()).get("ids");
             List<String> out = new ArrayList<>();

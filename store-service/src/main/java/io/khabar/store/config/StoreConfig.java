@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** store-service settings ({@code khabar.store.*}). */
 @ConfigMapping(prefix = "khabar.store")
@@ -43,4 +44,15 @@ public interface StoreConfig {
     /** Interval of the SSE comment that keeps an idle stream open through proxies. */
     @WithDefault("15s")
     Duration streamKeepAlive();
+
+    /**
+     * Key of the read API ({@code /articles}, {@code /entities}, {@code /stream}), from the environment
+     * ({@code KHABAR_STORE_READ_API_KEY}); unset means the read API is open. The dashboard's static files, health and
+     * OpenAPI stay open.
+     */
+    Optional<String> readApiKey();
+
+    /** Lifetime of the dashboard's session cookie ({@code POST /session}). */
+    @WithDefault("12h")
+    Duration sessionTtl();
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khabar.events.EventJson;
 import io.khabar.normalize.matching.MatchingAnalyzer;
 import io.khabar.store.config.StoreConfig;
+import io.khabar.store.rest.auth.ReadAccess;
 import io.khabar.store.persistence.ArticleFilter;
 import io.khabar.store.persistence.ArticleRepository;
 import io.khabar.store.persistence.EntityRepository;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The query API: one enriched article by id, and the newest articles with filters, facets and cursor paging. */
+@ReadAccess
 @Path("/articles")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Blocking

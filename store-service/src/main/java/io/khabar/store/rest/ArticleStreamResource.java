@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khabar.http.Problem;
 import io.khabar.normalize.matching.MatchingAnalyzer;
 import io.khabar.store.config.StoreConfig;
+import io.khabar.store.rest.auth.ReadAccess;
 import io.khabar.store.persistence.ArticleFilter;
 import io.khabar.store.persistence.ArticleRepository;
 import io.khabar.store.persistence.EntityRepository;
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /articles}. The event id is the position; a client resuming with {@code Last-Event-ID} gets every
  * matching article stored after it, then the live ones. Live delivery polls the database.
  */
+@ReadAccess
 @Path("/stream/articles")
 public class ArticleStreamResource {
     static final String EVENT = "article";

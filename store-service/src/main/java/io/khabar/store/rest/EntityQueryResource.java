@@ -2,6 +2,7 @@ package io.khabar.store.rest;
 
 import io.khabar.http.Problem;
 import io.khabar.store.config.StoreConfig;
+import io.khabar.store.rest.auth.ReadAccess;
 import io.khabar.store.persistence.EntityRepository;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The entity API: one entity with its counts, neighbours and timeline; the entities trending now. */
+@ReadAccess
 @Path("/entities")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Blocking
