@@ -11,7 +11,8 @@ import readline from 'node:readline';
 const [base, outDir] = process.argv.slice(2);
 const require = createRequire(path.join(process.env.KHABAR_BROWSER_TOOLS, 'package.json'));
 const { chromium } = require('playwright-core');
-const answers = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const input = readline.createInterface({ input: process.stdin });
+const answers = input[Symbol.asyncIterator]();
 
 function check(condition, what) {
   if (!condition) throw new Error('FAILED: ' + what);
@@ -107,9 +108,11 @@ try {
   check(await page.locator('#entity svg.timeline rect').count() === 30, 'timeline of 30 days');
   check(await page.locator('#cooccurring [data-entity-id="Q44329"]').count() === 1, 'Assad among co-occurring');
   await page.screenshot({ path: path.join(outDir, 'dashboard-entity.png') });
-  await page.click('#trending-refresh');
   await page.waitForSelector('#trending-list li[data-entity-id="Q7747"]');
-  check(true, 'Putin among trending entities');
+  check(true, 'Putin among trending entities (refreshed after the article arrived)');
+  await page.click('#trending-refresh');
+  await page.waitForSelector('#trending-list li[data-entity-id="Q44329"]');
+  check(true, 'Assad too, after a manual refresh');
 
   // 4. hostile markup is shown as text and never runs
   const hostileId = await ingest('hostile');
@@ -132,5 +135,7 @@ try {
 
   check(problems.length === 0, 'no page or console errors' + (problems.length ? ': ' + problems.join('; ') : ''));
 } finally {
+  input.close();
+  process.stdin.destroy();
   await browser.close();
 }

@@ -221,6 +221,7 @@ function connect() {
   source.addEventListener('article', (event) => {
     if (feed.source !== source) return;
     addToFeed(JSON.parse(event.data), true);
+    refreshTrendingSoon();
   });
   source.addEventListener('error', () => {
     if (feed.source !== source) return;
@@ -446,6 +447,14 @@ async function showEntity(id) {
 }
 
 // ------------------------------------------------------------------------------------------------ trending
+
+let trendingTimer = null;
+
+/** New articles change what is trending: refresh a few seconds after a burst of arrivals, once. */
+function refreshTrendingSoon() {
+  if (trendingTimer) return;
+  trendingTimer = setTimeout(() => { trendingTimer = null; loadTrending(); }, 3_000);
+}
 
 async function loadTrending() {
   const list = $('#trending-list');

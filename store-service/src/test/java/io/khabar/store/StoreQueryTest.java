@@ -37,6 +37,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The query API over the V3 rows (entities, mentions, topics, quotes, dates), against a real broker and database.
@@ -397,6 +398,20 @@ class StoreQueryTest {
     }
 
     // ---------------------------------------------------------------- entities
+
+    /** An entity the knowledge base does not know is named as written, in the column of its script. */
+    @Test
+    void anUnlinkedEntityIsNamedAsTheArticleWritesIt() {
+        String source = "unlinked-" + UUID.randomUUID();
+        String arabicId = "khabar:person:سلمى-" + UUID.randomUUID(), latinId = "khabar:organization:acme-" + UUID.randomUUID();
+        String text = "قالت سلمى الحربي إن Acme Widgets ستفتتح فرعا.";
+        send(article(source, 1, source, "ar", text, NOW, NOW, List.of(), List.of(
+                entity(arabicId, "PERSON", null, null, null, null, null, null, text, "سلمى الحربي"),
+                entity(latinId, "ORGANIZATION", null, null, null, null, null, null, text, "Acme Widgets"))));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/entities/{id}", arabicId).then().statusCode(200));
+        given().get("/entities/{id}", arabicId).then().body("nameAr", equalTo("سلمى الحربي"))
+                .body("nameEn", nullValue()).body("cooccurring[0].nameEn", equalTo("Acme Widgets"));
+    }
 
     @Test
     void entityIsServedWithCountsNeighboursAndTimelineAndTrends() {

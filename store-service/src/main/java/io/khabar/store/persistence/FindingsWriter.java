@@ -117,8 +117,12 @@ final class FindingsWriter {
                 ps.setString(1, e.id());
                 ps.setString(2, e.type() == null || e.type().isBlank() ? "MISC" : e.type());
                 ps.setString(3, e.kind());
-                ps.setString(4, e.nameEn());
-                ps.setString(5, e.nameAr());
+                // an entity the knowledge base does not know is named as the article writes it, in its script's column
+                boolean unnamed = e.nameEn() == null && e.nameAr() == null && e.name() != null;
+                boolean arabic = unnamed && e.name().codePoints()
+                        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC);
+                ps.setString(4, unnamed && !arabic ? e.name() : e.nameEn());
+                ps.setString(5, unnamed && arabic ? e.name() : e.nameAr());
                 ps.setString(6, e.qid());
                 setDouble(ps, 7, e.latitude());
                 setDouble(ps, 8, e.longitude());
