@@ -403,7 +403,7 @@ class StoreQueryTest {
     @Test
     void anUnlinkedEntityIsNamedAsTheArticleWritesIt() {
         String source = "unlinked-" + UUID.randomUUID();
-        String arabicId = "khabar:person:سلمى-" + UUID.randomUUID(), latinId = "khabar:organization:acme-" + UUID.randomUUID();
+        String arabicId = "khabar:person:سلمى-" + UUID.randomUUID(), latinId = "khabar:organization:acme/" + UUID.randomUUID();
         String text = "قالت سلمى الحربي إن Acme Widgets ستفتتح فرعا.";
         send(article(source, 1, source, "ar", text, NOW, NOW, List.of(), List.of(
                 entity(arabicId, "PERSON", null, null, null, null, null, null, text, "سلمى الحربي"),
@@ -411,6 +411,11 @@ class StoreQueryTest {
         await().atMost(WAIT).untilAsserted(() -> given().get("/entities/{id}", arabicId).then().statusCode(200));
         given().get("/entities/{id}", arabicId).then().body("nameAr", equalTo("سلمى الحربي"))
                 .body("nameEn", nullValue()).body("cooccurring[0].nameEn", equalTo("Acme Widgets"));
+        // an id with a slash is addressable, escaped or not (it is not a path separator to the API)
+        given().urlEncodingEnabled(false).get("/entities/" + latinId.replace("/", "%2F")).then().statusCode(200)
+                .body("id", equalTo(latinId)).body("nameEn", equalTo("Acme Widgets"));
+        given().urlEncodingEnabled(false).get("/entities/" + latinId).then().statusCode(200).body("id", equalTo(latinId));
+        given().get("/entities/trending").then().statusCode(200);
     }
 
     @Test

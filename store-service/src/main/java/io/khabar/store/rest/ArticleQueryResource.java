@@ -54,7 +54,7 @@ public class ArticleQueryResource {
 
     /** The full enriched article as stored, plus {@code storedAt}. */
     @GET
-    @Path("/{id}")
+    @Path("/{id: .+}")
     @Operation(summary = "One enriched article as stored, plus storedAt")
     @APIResponse(responseCode = "404", description = "no such article", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") String id) throws SQLException {

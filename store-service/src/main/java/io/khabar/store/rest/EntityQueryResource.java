@@ -81,7 +81,7 @@ public class EntityQueryResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: .+}")
     @Operation(summary = "One entity: names, links, coordinates, mention counts, top co-occurring entities and a daily"
             + " timeline")
     @APIResponse(responseCode = "200", description = "{id, type, kind, nameEn, nameAr, qid, links, latitude, longitude,"
