@@ -238,11 +238,15 @@ public class ArticleRepository {
                         + " NULL AS name_ar FROM f GROUP BY f.source ORDER BY n DESC, value LIMIT ?)";
                 case LANGUAGE -> "(SELECT 'LANGUAGE', f.language AS value, count(*) AS n, NULL, NULL, NULL FROM f"
                         + " GROUP BY f.language ORDER BY n DESC, value LIMIT ?)";
-                case TOPIC -> "(SELECT 'TOPIC', t.topic AS value, count(*) AS n, NULL, NULL, NULL FROM f"
-                        + " JOIN article_topic t ON t.article_id = f.id GROUP BY t.topic ORDER BY n DESC, value LIMIT ?)";
-                case ENTITY -> "(SELECT 'ENTITY', e.id AS value, count(*) AS n, e.type, e.name_en, e.name_ar FROM f"
-                        + " JOIN article_mention m ON m.article_id = f.id JOIN entity e ON e.id = m.entity_id"
-                        + " GROUP BY e.id ORDER BY n DESC, value LIMIT ?)";
+                // Per counted article, its rows through the primary key (the fenced LATERAL keeps the planner from
+                // hash joining a sequential scan of every mention), then names for the top values only.
+                case TOPIC -> "(SELECT 'TOPIC', t.topic AS value, count(*) AS n, NULL, NULL, NULL FROM f CROSS JOIN"
+                        + " LATERAL (SELECT topic FROM article_topic t WHERE t.article_id = f.id OFFSET 0) t"
+                        + " GROUP BY t.topic ORDER BY n DESC, value LIMIT ?)";
+                case ENTITY -> "(SELECT 'ENTITY', e.id AS value, top.n, e.type, e.name_en, e.name_ar FROM"
+                        + " (SELECT m.entity_id, count(*) AS n FROM f CROSS JOIN LATERAL (SELECT entity_id FROM"
+                        + " article_mention m WHERE m.article_id = f.id OFFSET 0) m GROUP BY m.entity_id"
+                        + " ORDER BY n DESC, m.entity_id LIMIT ?) top JOIN entity e ON e.id = top.entity_id)";
             });
             params.add(top);
             out.put(facet, new ArrayList<>());
