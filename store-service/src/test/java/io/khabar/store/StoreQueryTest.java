@@ -236,7 +236,8 @@ class StoreQueryTest {
     void pagingUnderFiltersHasNoGapsOrDuplicates() {
         articles();
         for (Map<String, Object> filter : List.of(Map.<String, Object>of(), Map.<String, Object>of("language", "ar"),
-                Map.<String, Object>of("type", "PERSON"), Map.<String, Object>of("topic", POLITICS, "entity", "موسكو"))) {
+                Map.<String, Object>of("type", "PERSON"), Map.<String, Object>of("topic", POLITICS, "entity", "موسكو"),
+                Map.<String, Object>of("entity", "Q3766"), Map.<String, Object>of("entity", "الأسد"))) {
             Map<String, Object> all = new LinkedHashMap<>(filter);
             all.put("source", S);
             all.put("limit", 100);

@@ -22,6 +22,11 @@ public record ArticleFilter(String words, List<String> entityIds, String entityT
                             String topic, String country, BoundingBox bbox, Instant from, Instant to) {
     public static final ArticleFilter NONE = new ArticleFilter(null, null, null, null, null, null, null, null, null, null);
 
+    /** The same filter without its entity condition. */
+    public ArticleFilter withoutEntities() {
+        return new ArticleFilter(words, null, entityType, language, source, topic, country, bbox, from, to);
+    }
+
     /**
      * A WGS84 box. {@code minLon > maxLon} means the box crosses the antimeridian (170,-10,-170,10).
      */

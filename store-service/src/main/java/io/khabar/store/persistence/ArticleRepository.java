@@ -38,7 +38,7 @@ public class ArticleRepository {
                 enriched_at = EXCLUDED.enriched_at, sort_at = EXCLUDED.sort_at, document = EXCLUDED.document,
                 search = EXCLUDED.search, stored_at = clock_timestamp(), stream_seq = nextval('article_stream_seq')
             WHERE (EXCLUDED.revision, EXCLUDED.enriched_at) > (article.revision, article.enriched_at)
-            RETURNING coalesce(published_at, stored_at)
+            RETURNING sort_at
             """;
 
     /**
@@ -85,7 +85,7 @@ public class ArticleRepository {
         }
     }
 
-    /** @return the article's mention time (publication, else storage) when written, null when a newer one is stored */
+    /** @return the article's sort time (publication, else reception) when written, null when a newer one is stored */
     private Instant upsertArticle(Connection c, ArticleEnriched a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
             ps.setString(1, a.articleId());
@@ -139,15 +139,32 @@ public class ArticleRepository {
     public List<ArticleSummary> page(ArticleFilter filter, PageCursor after, int limit) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        conditions(filter, where, params);
-        if (after != null) {
-            where.add("(a.sort_at, a.id) < (?, ?)");
-            params.add(after.sortAt());
-            params.add(after.id());
+        String sql;
+        if (filter.entityIds() != null && filter.entityIds().size() == 1) {
+            // One entity: walk its mentions newest first (index article_mention_entity_newest). A mention's
+            // mentioned_at is its article's sort_at, so (mentioned_at, article_id) orders exactly as (sort_at, id);
+            // the walk stops after one page instead of probing the newest articles one by one for the entity.
+            params.add(filter.entityIds().get(0));
+            conditions(filter.withoutEntities(), where, params);
+            if (after != null) {
+                where.add("(m.mentioned_at, m.article_id) < (?, ?)");
+                params.add(after.sortAt());
+                params.add(after.id());
+            }
+            sql = SUMMARY_COLUMNS + " FROM article_mention m JOIN article a ON a.id = m.article_id WHERE m.entity_id = ?"
+                    + (where.isEmpty() ? "" : " AND " + String.join(" AND ", where))
+                    + " ORDER BY m.mentioned_at DESC, m.article_id DESC LIMIT ?";
+        } else {
+            conditions(filter, where, params);
+            if (after != null) {
+                where.add("(a.sort_at, a.id) < (?, ?)");
+                params.add(after.sortAt());
+                params.add(after.id());
+            }
+            sql = SUMMARY_COLUMNS + " FROM article a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                    + " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?";
         }
         params.add(limit);
-        String sql = SUMMARY_COLUMNS + " FROM article a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             List<ArticleSummary> out = new ArrayList<>();

@@ -73,7 +73,7 @@ final class FindingsWriter {
     /**
      * Replaces the article's rows by those of {@code a}.
      *
-     * @param mentionedAt the article's publication time, else the time it was stored
+     * @param mentionedAt the article's sort time (publication, else reception): its {@code sort_at}
      */
     void replace(Connection c, ArticleEnriched a, Instant mentionedAt) throws SQLException {
         String id = a.articleId();
