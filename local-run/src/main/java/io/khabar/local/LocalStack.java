@@ -238,6 +238,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Stops everything and drops the stack's database: what a test leaves behind is nothing. */
+    public void closeAndDropDatabase() {
+        closeServices();
+        dropDatabase();
+        close();
+    }
+
     @Override
     public void close() {
         closeServices();

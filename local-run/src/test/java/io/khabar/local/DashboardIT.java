@@ -55,9 +55,7 @@ class DashboardIT {
     @AfterAll
     static void stop() {
         if (stack != null) {
-            stack.closeServices();
-            stack.dropDatabase();
-            stack.close();
+            stack.closeAndDropDatabase();
         }
     }
 

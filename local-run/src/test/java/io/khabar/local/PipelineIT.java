@@ -46,9 +46,7 @@ class PipelineIT {
     @AfterAll
     static void stop() {
         if (stack != null) {
-            stack.closeServices();
-            stack.dropDatabase();
-            stack.close();
+            stack.closeAndDropDatabase();
         }
     }
 
