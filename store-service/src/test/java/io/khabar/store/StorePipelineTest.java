@@ -193,6 +193,39 @@ class StorePipelineTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(row(goodKey)).containsExactly(1L, "after the bad one", 1L));
     }
 
+    /**
+     * Records arrive in batches written in one transaction. An article the database refuses (a NUL character, which
+     * PostgreSQL text cannot hold) fails its batch: it alone is dead-lettered, with the database's reason, after its
+     * retries, and the articles sent around it are stored.
+     */
+    @Test
+    void anArticleTheDatabaseRefusesIsDeadLetteredAloneAndItsBatchIsStored() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> good = new ArrayList<>();
+        String poison = "nul-" + run;
+        Map<String, byte[]> records = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            String id = "batch-" + run + "-" + i;
+            good.add(id);
+            records.put(id, EventJson.toBytes(enriched(id, 1, "batch neighbour " + i, null)));
+            if (i == 4) {
+                records.put(poison, EventJson.toBytes(enriched(poison, 1, "a NUL \u0000 here", null)));
+            }
+        }
+        probe.sendAll(Topics.ENRICHED, records);
+        ConsumerRecord<String, byte[]> dead = probe.await(Topics.DEAD_LETTER, r -> poison.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("the refused article was not dead-lettered"));
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.STAGE)).isEqualTo("store");
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.REASON)).contains("0x00");
+        for (String id : good) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(row(id)).containsExactly(1L,
+                    "batch neighbour " + id.substring(id.lastIndexOf('-') + 1), 1L));
+        }
+        given().get("/articles/" + poison).then().statusCode(404);
+        assertThat(probe.awaitAll(Topics.DEAD_LETTER, r -> r.key() != null && r.key().startsWith("batch-" + run), 1,
+                Duration.ofSeconds(2))).as("no neighbour was dead-lettered").isEmpty();
+    }
+
     @Test
     void healthIncludesDatabaseAndKafka() {
         String health = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))

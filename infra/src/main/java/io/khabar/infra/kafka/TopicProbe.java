@@ -48,6 +48,23 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends records without waiting between them, then waits for every acknowledgement: they reach the broker together
+     * and a consumer tends to get them in one poll.
+     */
+    public void sendAll(String topic, Map<String, byte[]> byKey) {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        byKey.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+        producer.flush();
+        try {
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("send to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
     public void send(String topic, String key, String value) {
         send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }

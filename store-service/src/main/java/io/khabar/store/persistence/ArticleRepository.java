@@ -63,6 +63,17 @@ public class ArticleRepository {
      * @return true when the row was inserted or replaced, false when a newer version was already stored
      */
     public boolean upsert(ArticleEnriched a) throws SQLException {
+        return upsertAll(List.of(a))[0];
+    }
+
+    /**
+     * {@link #upsert} for several articles, in order, in one transaction (one commit, one wait for the stream lock):
+     * all are written or none. Two versions of one article in the list end as the newer one, whatever their order.
+     *
+     * @return per article, whether its row was inserted or replaced
+     */
+    public boolean[] upsertAll(List<ArticleEnriched> articles) throws SQLException {
+        boolean[] written = new boolean[articles.size()];
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -70,12 +81,17 @@ public class ArticleRepository {
                 try (PreparedStatement lock = c.prepareStatement(STREAM_LOCK)) {
                     lock.execute();
                 }
-                Instant mentionedAt = upsertArticle(c, a);
-                if (mentionedAt != null) {
-                    new FindingsWriter(matching).replace(c, a, mentionedAt);
+                FindingsWriter findings = new FindingsWriter(matching);
+                for (int i = 0; i < articles.size(); i++) {
+                    ArticleEnriched a = articles.get(i);
+                    Instant mentionedAt = upsertArticle(c, a);
+                    if (mentionedAt != null) {
+                        findings.replace(c, a, mentionedAt);
+                    }
+                    written[i] = mentionedAt != null;
                 }
                 c.commit();
-                return mentionedAt != null;
+                return written;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
