@@ -58,7 +58,8 @@ try {
   await page.fill('#signin-key', 'not-the-key');
   await page.click('#signin button[type=submit]');
   await page.waitForSelector('#signin-error:not([hidden])');
-  check((await page.textContent('#signin-error')).includes('401'), 'a wrong key is refused');
+  check((await page.textContent('#signin-error')).includes('not the read API key'), 'a wrong key is refused');
+  await page.screenshot({ path: path.join(outDir, 'dashboard-signin.png') });
   expectRefusal = false;
   await page.fill('#signin-key', process.env.KHABAR_READ_KEY);
   await page.click('#signin button[type=submit]');

@@ -74,8 +74,10 @@ class StoreReadKeyTest {
     @Test
     void theDashboardSignsInForACookieThatOpensTheApiAndTheStream() throws Exception {
         given().get("/session").then().statusCode(200).body("required", equalTo(true), "authenticated", equalTo(false));
-        given().post("/session").then().statusCode(401).contentType("application/problem+json");
-        given().header(ApiKeys.HEADER, "wrong").post("/session").then().statusCode(401);
+        given().post("/session").then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("give the read API key"));
+        given().header(ApiKeys.HEADER, "wrong").post("/session").then().statusCode(401)
+                .body("detail", equalTo("this is not the read API key"));
 
         Response signedIn = given().header("Authorization", "Bearer " + KEY).post("/session");
         signedIn.then().statusCode(204);

@@ -64,10 +64,13 @@ public class SessionResource {
         if (ApiKeys.open(config.readApiKey())) {
             return Response.noContent().build();
         }
-        if (ApiKeys.given(authorization, apiKey) == null
-                || !ApiKeys.authorized(config.readApiKey(), authorization, apiKey)) {
-            LOG.warnf("session refused: %s", ApiKeys.given(authorization, apiKey) == null ? "no key given" : "wrong key");
+        if (ApiKeys.given(authorization, apiKey) == null) {
+            LOG.warn("session refused: no key given");
             return unauthorized("give the read API key as Authorization: Bearer <key> or X-Api-Key");
+        }
+        if (!ApiKeys.authorized(config.readApiKey(), authorization, apiKey)) {
+            LOG.warn("session refused: wrong key");
+            return unauthorized("this is not the read API key");
         }
         return Response.noContent()
                 .cookie(cookie(ApiKeys.sessionToken(config.readApiKey().get()), (int) config.sessionTtl().toSeconds()))
