@@ -60,9 +60,9 @@ public final class CompileKnowledgeBase {
             Draft d = new Draft(EntityType.LOCATION, "country");
             d.nameEn = c.nameEn != null ? c.nameEn : c.english.stream().findFirst().orElse(null);
             d.nameAr = c.nameAr;
-            c.english.forEach(n -> d.aliases.putIfAbsent(KnowledgeBase.key(n), n));
-            c.arabic.forEach(n -> d.aliases.putIfAbsent(KnowledgeBase.key(n), n));
-            shortForms.get(c.iso2).forEach(n -> d.aliases.putIfAbsent(KnowledgeBase.key(n), n));
+            d.addAliases(c.english);
+            d.addAliases(c.arabic);
+            d.addAliases(shortForms.get(c.iso2));
             d.qid = c.qid;
             d.countryCode = c.iso2;
             d.geonamesId = c.geonamesId;

@@ -51,6 +51,11 @@ final class KbBuilder {
             this.kind = kind;
         }
 
+        /** Adds names as aliases under their lookup key; a key already present keeps its first spelling. */
+        void addAliases(java.util.Collection<String> names) {
+            names.forEach(n -> aliases.putIfAbsent(KnowledgeBase.key(n), n));
+        }
+
         KbEntity toEntity() {
             List<String> all = new ArrayList<>(aliases.values());
             return new KbEntity(id, type, kind, nameEn, nameAr, all,

@@ -285,8 +285,8 @@ final class Places {
             Draft d = new Draft(EntityType.LOCATION, "city");
             d.nameEn = c.name;
             d.nameAr = c.nameAr;
-            c.latin.forEach(n -> d.aliases.putIfAbsent(KnowledgeBase.key(n), n));
-            c.arabic.forEach(n -> d.aliases.putIfAbsent(KnowledgeBase.key(n), n));
+            d.addAliases(c.latin);
+            d.addAliases(c.arabic);
             d.countryCode = c.countryCode;
             d.qid = c.qid;
             d.lat = c.lat;

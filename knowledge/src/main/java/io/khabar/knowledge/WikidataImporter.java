@@ -297,7 +297,22 @@ public final class WikidataImporter {
 
     /** The value of the best statement of a property: preferred, else the first normal one; null if none. */
     static JsonNode best(JsonNode item, String property) {
-        JsonNode first = null;
+        return best(item, property, statement -> "");
+    }
+
+    /** Population: the preferred statement, else the one with the latest point in time (P585), else the first. */
+    private static JsonNode population(JsonNode item) {
+        return best(item, "P1082", statement -> statement.path("qualifiers").path("P585").path(0).path("datavalue")
+                .path("value").path("time").asText(""));
+    }
+
+    /**
+     * The value of a property's preferred statement, else of the normal statement with the greatest {@code order}
+     * (the first among equals); deprecated statements never count. Null if none.
+     */
+    private static JsonNode best(JsonNode item, String property, java.util.function.Function<JsonNode, String> order) {
+        JsonNode best = null;
+        String bestOrder = "";
         for (JsonNode st : item.path("claims").path(property)) {
             String rank = st.path("rank").asText("normal");
             JsonNode v = st.path("mainsnak").path("datavalue").path("value");
@@ -307,31 +322,10 @@ public final class WikidataImporter {
             if ("preferred".equals(rank)) {
                 return v;
             }
-            if (first == null) {
-                first = v;
-            }
-        }
-        return first;
-    }
-
-    /** Population: the preferred statement, else the one with the latest point in time (P585), else the first. */
-    private static JsonNode population(JsonNode item) {
-        JsonNode best = null;
-        String bestTime = "";
-        for (JsonNode st : item.path("claims").path("P1082")) {
-            String rank = st.path("rank").asText("normal");
-            JsonNode v = st.path("mainsnak").path("datavalue").path("value");
-            if (v.isMissingNode() || "deprecated".equals(rank)) {
-                continue;
-            }
-            if ("preferred".equals(rank)) {
-                return v;
-            }
-            String time = st.path("qualifiers").path("P585").path(0).path("datavalue").path("value").path("time")
-                    .asText("");
-            if (best == null || time.compareTo(bestTime) > 0) {
+            String o = order.apply(st);
+            if (best == null || o.compareTo(bestOrder) > 0) {
                 best = v;
-                bestTime = time;
+                bestOrder = o;
             }
         }
         return best;

@@ -155,31 +155,25 @@ public class ArticleRepository {
     public List<ArticleSummary> page(ArticleFilter filter, PageCursor after, int limit) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String sql;
-        if (filter.entityIds() != null && filter.entityIds().size() == 1) {
-            // One entity: walk its mentions newest first (index article_mention_entity_newest). A mention's
-            // mentioned_at is its article's sort_at, so (mentioned_at, article_id) orders exactly as (sort_at, id);
-            // the walk stops after one page instead of probing the newest articles one by one for the entity.
+        // One entity: walk its mentions newest first (index article_mention_entity_newest). A mention's mentioned_at
+        // is its article's sort_at, so (mentioned_at, article_id) orders exactly as (sort_at, id); the walk stops
+        // after one page instead of probing the newest articles one by one for the entity.
+        boolean oneEntity = filter.entityIds() != null && filter.entityIds().size() == 1;
+        String time = oneEntity ? "m.mentioned_at" : "a.sort_at";
+        String id = oneEntity ? "m.article_id" : "a.id";
+        if (oneEntity) {
+            where.add("m.entity_id = ?");
             params.add(filter.entityIds().get(0));
-            conditions(filter.withoutEntities(), where, params);
-            if (after != null) {
-                where.add("(m.mentioned_at, m.article_id) < (?, ?)");
-                params.add(after.sortAt());
-                params.add(after.id());
-            }
-            sql = SUMMARY_COLUMNS + " FROM article_mention m JOIN article a ON a.id = m.article_id WHERE m.entity_id = ?"
-                    + (where.isEmpty() ? "" : " AND " + String.join(" AND ", where))
-                    + " ORDER BY m.mentioned_at DESC, m.article_id DESC LIMIT ?";
-        } else {
-            conditions(filter, where, params);
-            if (after != null) {
-                where.add("(a.sort_at, a.id) < (?, ?)");
-                params.add(after.sortAt());
-                params.add(after.id());
-            }
-            sql = SUMMARY_COLUMNS + " FROM article a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                    + " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?";
         }
+        conditions(oneEntity ? filter.withoutEntities() : filter, where, params);
+        if (after != null) {
+            where.add("(" + time + ", " + id + ") < (?, ?)");
+            params.add(after.sortAt());
+            params.add(after.id());
+        }
+        String sql = SUMMARY_COLUMNS + (oneEntity ? " FROM article_mention m JOIN article a ON a.id = m.article_id"
+                : " FROM article a") + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + time + " DESC, " + id + " DESC LIMIT ?";
         params.add(limit);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);

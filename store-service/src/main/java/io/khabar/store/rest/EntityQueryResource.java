@@ -51,7 +51,7 @@ public class EntityQueryResource {
     @GET
     @Path("/trending")
     @Operation(summary = "Entities whose mentions in the last window rose most against the mean of the six windows"
-            + " before it (time: the article's publishedAt, else when it was stored)")
+            + " before it (time: the article's publishedAt, else when it was received)")
     @APIResponse(responseCode = "200", description = "{window, from, to, items: [{id, type, nameEn, nameAr, mentions,"
             + " previousAverage, rise, articles}]}")
     @APIResponse(responseCode = "400", description = "window or limit is invalid",
