@@ -50,8 +50,17 @@ public class ArticleRepository {
     /** Beyond this, the rest of a very long article is not indexed (a tsvector holds at most 1 MB). */
     static final int MAX_SEARCH_CHARS = 400_000;
 
+    /** The writer's pool: only {@link #upsertAll} takes connections from it. */
     @Inject
     AgroalDataSource dataSource;
+
+    /** Read-only queries: the read pool, apart from the writer's, with its own statement timeout. */
+    @Inject
+    @io.quarkus.agroal.DataSource(ReadPool.NAME)
+    AgroalDataSource reads;
+
+    @Inject
+    io.khabar.store.config.StoreConfig config;
 
     @Inject
     MatchingAnalyzer matching;
@@ -78,6 +87,10 @@ public class ArticleRepository {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                try (java.sql.Statement settings = c.createStatement()) {
+                    // bounded waits: a stuck session elsewhere makes this transaction fail (and retry), never hang
+                    settings.execute(writerSettings());
+                }
                 try (PreparedStatement lock = c.prepareStatement(STREAM_LOCK)) {
                     lock.execute();
                 }
@@ -99,6 +112,14 @@ public class ArticleRepository {
                 c.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /** The writer transaction's own timeouts (whole milliseconds from configuration, never input). */
+    private String writerSettings() {
+        long statement = config.writeStatementTimeout().toMillis();
+        return "SET LOCAL lock_timeout = " + config.writeLockTimeout().toMillis()
+                + "; SET LOCAL statement_timeout = " + statement
+                + "; SET LOCAL idle_in_transaction_session_timeout = " + statement;
     }
 
     /** @return the article's sort time (publication, else reception) when written, null when a newer one is stored */
@@ -136,7 +157,7 @@ public class ArticleRepository {
 
     /** The stored enriched event as JSON, and when it was stored. */
     public Optional<StoredDocument> find(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT document::text, stored_at FROM article WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -175,7 +196,7 @@ public class ArticleRepository {
                 : " FROM article a") + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY " + time + " DESC, " + id + " DESC LIMIT ?";
         params.add(limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = reads.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             List<ArticleSummary> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -204,7 +225,7 @@ public class ArticleRepository {
         params.add(limit);
         String sql = SUMMARY_COLUMNS + ", a.stream_seq FROM article a WHERE " + String.join(" AND ", where)
                 + " ORDER BY a.stream_seq LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = reads.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             List<Streamed> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -218,7 +239,7 @@ public class ArticleRepository {
 
     /** The highest stream position stored (0 when there is none): where a stream without a resume point starts. */
     public long lastStreamSeq() throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(stream_seq), 0) FROM article");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -279,7 +300,7 @@ public class ArticleRepository {
             out.put(facet, new ArrayList<>());
         }
         sql.append(String.join(" UNION ALL ", parts));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = reads.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -371,7 +392,7 @@ public class ArticleRepository {
 
     /** The sort position of an article, for building the next cursor. */
     public Optional<PageCursor> cursorOf(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT sort_at FROM article WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -381,7 +402,7 @@ public class ArticleRepository {
     }
 
     public long count() throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM article");
              ResultSet rs = ps.executeQuery()) {
             rs.next();

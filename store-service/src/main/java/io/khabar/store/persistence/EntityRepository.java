@@ -25,7 +25,9 @@ public class EntityRepository {
     /** Co-occurrence counts over at most the newest this-many articles naming the entity. */
     public static final int COOCCURRENCE_SCAN = 1_000;
 
+    /** Read-only queries: the read pool, apart from the writer's, with its own statement timeout. */
     @Inject
+    @io.quarkus.agroal.DataSource(ReadPool.NAME)
     AgroalDataSource dataSource;
 
     @Inject

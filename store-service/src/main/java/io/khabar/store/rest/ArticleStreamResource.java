@@ -58,6 +58,9 @@ public class ArticleStreamResource {
     @Inject
     ObjectMapper json;
 
+    /** Streams open now, across all clients; at most {@code khabar.store.stream-max-connections}. */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+
     /**
      * Starts after {@code Last-Event-ID} (header, else the {@code lastEventId} query parameter), or after the newest
      * stored article when neither is given. Reads in batches of {@code khabar.store.stream-batch-size} until caught up,
@@ -70,6 +73,8 @@ public class ArticleStreamResource {
             + " list item of GET /articles), resumable with Last-Event-ID")
     @APIResponse(responseCode = "400", description = "a parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "the server has as many open streams as it allows; retry after"
+            + " the Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Multi<OutboundSseEvent> stream(
             @BeanParam ArticleFilterParams filters,
             @Parameter(description = "resume after this event id (the SSE reconnection header)")
@@ -82,6 +87,27 @@ public class ArticleStreamResource {
         if (resume == null) {
             resume = position("lastEventId", lastEventIdParam);
         }
+        if (OPEN.incrementAndGet() > config.streamMaxConnections()) {
+            OPEN.decrementAndGet();
+            throw new jakarta.ws.rs.WebApplicationException(jakarta.ws.rs.core.Response.fromResponse(Problem.response(
+                    503, "Too many streams", "this server serves at most " + config.streamMaxConnections()
+                            + " live streams at once; retry later", null, null))
+                    .header("Retry-After", "10").build());
+        }
+        try {
+            return open(filter, resume, sse).onTermination().invoke(OPEN::decrementAndGet);
+        } catch (SQLException | RuntimeException e) {
+            OPEN.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Streams open now (for tests and metrics). */
+    static int open() {
+        return OPEN.get();
+    }
+
+    private Multi<OutboundSseEvent> open(ArticleFilter filter, Long resume, Sse sse) throws SQLException {
         long start = resume != null ? resume : repository.lastStreamSeq();
         AtomicLong last = new AtomicLong(start); // advanced only by the one read in flight
         int batchSize = config.streamBatchSize();
