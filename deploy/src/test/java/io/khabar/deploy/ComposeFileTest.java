@@ -72,6 +72,14 @@ class ComposeFileTest {
         for (String t : Topics.ALL) {
             assertThat(command).contains(t);
         }
+        // each topic with the record size of the contract (RecordLimits)
+        java.util.regex.Matcher create = java.util.regex.Pattern.compile(
+                "for t in ([^;]+); do[^\\n]*?--config max\\.message\\.bytes=(\\d+)").matcher(command);
+        assertThat(create.find()).as("the pipeline topics' loop").isTrue();
+        assertThat(create.group(1).trim().split(" ")).containsExactly(Topics.RAW, Topics.NORMALIZED, Topics.ENRICHED);
+        assertThat(Integer.parseInt(create.group(2))).isEqualTo(io.khabar.events.RecordLimits.TOPIC_MAX_MESSAGE_BYTES);
+        assertThat(command).contains("--topic " + Topics.DEAD_LETTER + " --partitions 3 --replication-factor 1 --config"
+                + " max.message.bytes=" + io.khabar.events.RecordLimits.DEAD_LETTER_MAX_MESSAGE_BYTES);
     }
 
     @Test

@@ -109,6 +109,22 @@ class KubernetesManifestsTest {
                 .distinct().toList());
     }
 
+    /** One size setting (RecordLimits): each topic takes what the stages may write to it, and no more. */
+    @Test
+    void topicsTakeRecordsOfTheContractsSizeAndProducersMaySendThem() throws IOException {
+        for (KafkaTopic t : all(KafkaTopic.class)) {
+            assertThat(((Number) t.getSpec().getConfig().get("max.message.bytes")).intValue())
+                    .as(t.getMetadata().getName()).isEqualTo(io.khabar.events.RecordLimits.maxMessageBytes(t.getMetadata().getName()));
+        }
+        for (String service : ServiceSettings.SERVICES) {
+            ServiceSettings settings = new ServiceSettings(service);
+            assertThat(settings.properties.getProperty("mp.messaging.connector.smallrye-kafka.max.request.size"))
+                    .as(service).isEqualTo(Integer.toString(io.khabar.events.RecordLimits.DEAD_LETTER_MAX_MESSAGE_BYTES));
+        }
+        assertThat(new ServiceSettings("ingest-service").properties.getProperty("khabar.ingest.max-article-bytes"))
+                .isEqualTo(Integer.toString(io.khabar.events.RecordLimits.ARTICLE_BYTES));
+    }
+
     @Test
     void everyTopicOfTheEventContractIsDeclaredReplicatedAndNotAutoCreated() {
         Map<String, KafkaTopic> topics = all(KafkaTopic.class).stream()

@@ -41,6 +41,7 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
     public static final int SCHEMA_VERSION = 1;
 
     /** This event without its matching layer (kept by the store's search index, not in every stored document). */
+    @Override
     public ArticleEnriched withoutMatching() {
         return new ArticleEnriched(schemaVersion, eventId, articleId, revision, contentHash, receivedAt, normalizedAt,
                 enrichedAt, source, url, title, text, language, languageConfidence, publishedAt, authors, paragraphs,

@@ -42,4 +42,12 @@ public record ArticleNormalized(int schemaVersion, String eventId, String articl
         authors = authors == null ? List.of() : List.copyOf(authors);
         paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
     }
+
+    /** This event without its matching layer, which later stages compute from the text when it is absent. */
+    @Override
+    public ArticleNormalized withoutMatching() {
+        return new ArticleNormalized(schemaVersion, eventId, articleId, revision, contentHash, receivedAt,
+                normalizedAt, source, url, title, text, language, languageConfidence, publishedAt, authors, paragraphs,
+                facts, metadata, null, duplicate);
+    }
 }

@@ -9,4 +9,12 @@ public interface PipelineEvent {
     String articleId();
 
     Instant receivedAt();
+
+    /**
+     * The same event without what a later stage can compute itself (the matching layer), for an event over
+     * {@link RecordLimits#EVENT_BYTES}; an event with nothing to leave out returns itself.
+     */
+    default PipelineEvent withoutMatching() {
+        return this;
+    }
 }

@@ -2,6 +2,7 @@ package io.khabar.messaging;
 
 import io.khabar.events.EventJson;
 import io.khabar.events.PipelineEvent;
+import io.khabar.events.RecordLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -58,6 +59,31 @@ public final class PipelineStage {
     private record Outcome(Message<byte[]> forward, java.util.concurrent.CompletionStage<Void> deadLettered) {
     }
 
+    /**
+     * The event's bytes, at most {@link RecordLimits#EVENT_BYTES}: an event over it goes without its matching layer
+     * (later stages compute it); one still over it is refused, so its input is dead-lettered with the reason.
+     */
+    static byte[] fit(PipelineEvent out) {
+        byte[] bytes = EventJson.toBytes(out);
+        if (bytes.length <= RecordLimits.EVENT_BYTES) {
+            return bytes;
+        }
+        PipelineEvent smaller = out.withoutMatching();
+        byte[] without = smaller == out ? bytes : EventJson.toBytes(smaller);
+        if (without.length <= RecordLimits.EVENT_BYTES) {
+            return without;
+        }
+        throw new EventTooLargeException(out.articleId(), bytes.length, without.length);
+    }
+
+    /** An output event that no topic would take. */
+    public static final class EventTooLargeException extends RuntimeException {
+        EventTooLargeException(String articleId, int bytes, int withoutMatching) {
+            super("the output event of article " + articleId + " is " + bytes + " bytes (" + withoutMatching
+                    + " without its matching layer), over the record limit of " + RecordLimits.EVENT_BYTES + " bytes");
+        }
+    }
+
     private Outcome run(Message<byte[]> in, Work work) {
         String key = StageRecords.incomingKey(in);
         if (passThrough) {
@@ -66,8 +92,14 @@ public final class PipelineStage {
         try {
             Instant now = Instant.now();
             PipelineEvent out = work.apply(in.getPayload(), key, now);
-            metrics.processed(out.receivedAt());
-            return new Outcome(StageRecords.forward(in, out.articleId(), EventJson.toBytes(out), out.eventId(), ceType,
+            byte[] bytes = fit(out);
+            Instant receivedAt = out.receivedAt();
+            // counted when the broker has the output, not before: a failed send is not "processed"
+            Message<byte[]> counted = in.withAck(() -> {
+                metrics.processed(receivedAt);
+                return in.ack();
+            });
+            return new Outcome(StageRecords.forward(counted, out.articleId(), bytes, out.eventId(), ceType,
                     ceSource, now), null);
         } catch (RuntimeException e) {
             metrics.deadLettered();

@@ -1,5 +1,6 @@
 package io.khabar.infra.kafka;
 
+import io.khabar.events.RecordLimits;
 import io.khabar.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Declares Khabar's topics on a broker (they are never auto-created). Idempotent. */
+/**
+ * Declares Khabar's topics on a broker (they are never auto-created), each taking records of up to
+ * {@link RecordLimits#maxMessageBytes}. Idempotent.
+ */
 public final class KhabarTopics {
     public static final int PARTITIONS = 3;
 
@@ -24,7 +28,8 @@ public final class KhabarTopics {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : Topics.ALL) {
                 topics.add(new NewTopic(name, PARTITIONS, replicationFactor)
-                        .configs(Map.of("min.insync.replicas", "1", "compression.type", "producer")));
+                        .configs(Map.of("min.insync.replicas", "1", "compression.type", "producer",
+                                "max.message.bytes", Integer.toString(RecordLimits.maxMessageBytes(name)))));
             }
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {

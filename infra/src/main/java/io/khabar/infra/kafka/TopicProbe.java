@@ -35,7 +35,9 @@ public final class TopicProbe implements AutoCloseable {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // as large as the topics take (RecordLimits), so tests can write records at the limit
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.khabar.events.RecordLimits.DEAD_LETTER_MAX_MESSAGE_BYTES),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
