@@ -31,6 +31,10 @@ public final class StageRecords {
     /** The next record of the pipeline, chained to {@code in}'s acknowledgement. */
     public static Message<byte[]> forward(Message<?> in, String articleId, byte[] payload, String eventId,
                                           String ceType, String ceSource, Instant time) {
+        return chained(in, payload, metadata(articleId, eventId, ceType, ceSource, time));
+    }
+
+    private static Metadata metadata(String articleId, String eventId, String ceType, String ceSource, Instant time) {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(articleId)
                 .build();
@@ -42,7 +46,19 @@ public final class StageRecords {
                 .withTimestamp(time.atZone(java.time.ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        return chained(in, payload, Metadata.of(kafka, ce));
+        return Metadata.of(kafka, ce);
+    }
+
+    /** The next record of the pipeline, for a stage that writes it inside its transaction (no acknowledgement chained). */
+    public static Message<byte[]> record(String articleId, byte[] payload, String eventId, String ceType,
+                                         String ceSource, Instant time) {
+        return Message.of(payload, metadata(articleId, eventId, ceType, ceSource, time));
+    }
+
+    /** The benchmark baseline's record: the incoming bytes unread, same key, no CloudEvents headers. */
+    public static Message<byte[]> passThroughRecord(Message<byte[]> in) {
+        return Message.of(in.getPayload(), Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(incomingKey(in)).build()));
     }
 
     /**
@@ -65,6 +81,27 @@ public final class StageRecords {
      * failure strategy writes alongside its own. Logs one line, without a stack trace.
      */
     public static CompletionStage<Void> deadLetter(Message<?> in, String stage, String articleId, Throwable error) {
+        OutgoingKafkaRecordMetadata<Object> meta = OutgoingKafkaRecordMetadata.builder()
+                .withHeaders(deadLetterHeaders(in, stage, articleId, error)).build();
+        return in.nack(error, Metadata.of(meta));
+    }
+
+    /**
+     * The record that dead-letters {@code in} when a stage writes it itself (inside its transaction): the incoming
+     * payload and key unchanged, to {@link io.khabar.events.Topics#DEAD_LETTER}, with the Khabar dead-letter headers.
+     * Logs one line, without a stack trace.
+     */
+    public static Message<byte[]> deadLetterRecord(Message<byte[]> in, String stage, String articleId, Throwable error) {
+        String key = incomingKey(in);
+        OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(io.khabar.events.Topics.DEAD_LETTER)
+                .withKey(key)
+                .withHeaders(deadLetterHeaders(in, stage, articleId, error))
+                .build();
+        return Message.of(in.getPayload(), Metadata.of(meta));
+    }
+
+    private static List<RecordHeader> deadLetterHeaders(Message<?> in, String stage, String articleId, Throwable error) {
         String reason = reason(error);
         List<RecordHeader> headers = new ArrayList<>();
         headers.add(header(DeadLetterHeaders.REASON, reason));
@@ -79,8 +116,7 @@ public final class StageRecords {
         });
         LOG.warnf("dead-lettered stage=%s article=%s origin=%s reason=%s", stage, articleId == null ? "-" : articleId,
                 origin.map(o -> o.getTopic() + "/" + o.getPartition() + "@" + o.getOffset()).orElse("-"), reason);
-        OutgoingKafkaRecordMetadata<Object> meta = OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build();
-        return in.nack(error, Metadata.of(meta));
+        return headers;
     }
 
     /** The key of an incoming Kafka record, or null. */

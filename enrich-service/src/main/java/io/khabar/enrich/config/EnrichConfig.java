@@ -29,6 +29,10 @@ public interface EnrichConfig {
     @WithDefault("UTC")
     String timeZone();
 
+    /** Records enriched at once, each on a thread of its own (CPU-bound: about one per core). */
+    @WithDefault("2")
+    int concurrency();
+
     /** Largest text {@code POST /enrichments} accepts, in characters; longer gets 413. */
     @WithDefault("200000")
     int maxTextChars();

@@ -8,8 +8,6 @@ public final class Channels {
     public static final String ENRICHED_OUT = "enriched-out";
     /** Stage name in metrics and dead-letter headers. */
     public static final String STAGE = "enrich";
-    /** The worker pool that enriches (CPU-bound: named-entity recognition and linking). */
-    public static final String ENRICH_WORKERS = "khabar-enrich";
 
     private Channels() {
     }

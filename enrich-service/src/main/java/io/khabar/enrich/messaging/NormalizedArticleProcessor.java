@@ -4,7 +4,13 @@ import io.khabar.enrich.service.ArticleEnricher;
 import io.khabar.events.ArticleNormalized;
 import io.khabar.events.CloudEventTypes;
 import io.khabar.events.EventJson;
-import io.khabar.messaging.PipelineStage;
+import io.khabar.enrich.config.EnrichConfig;
+import io.khabar.messaging.TransactionalStage;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import jakarta.annotation.PreDestroy;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -12,33 +18,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 /**
- * Normalized topic to enriched topic, on a worker pool (enrichment is CPU work that must not hold the event loop).
- * A record that cannot be read or enriched is dead-lettered with the reason and the next one is processed; the
- * incoming offset is committed only after the enriched record is on the broker. With {@code khabar.pass-through=true}
- * (benchmark baseline only) records are forwarded unread.
+ * Normalized topic to enriched topic, exactly once ({@link TransactionalStage}): a poll's records are enriched,
+ * {@code khabar.enrich.concurrency} at a time on threads of their own (CPU work that must not hold the event loop), and
+ * their enriched events, or their dead-letter records with the reason, are written in one Kafka transaction with the
+ * consumed offsets. A {@code read_committed} consumer of the enriched topic sees each normalized record's output once,
+ * also across a crash. With {@code khabar.pass-through=true} (benchmark baseline only) records are forwarded unread.
  */
 @ApplicationScoped
 @Startup // load the models and the knowledge base at boot, not on the first article
 public class NormalizedArticleProcessor {
     private final ArticleEnricher enricher;
-    private final PipelineStage stage;
+    private final TransactionalStage stage;
 
     @Inject
-    public NormalizedArticleProcessor(MeterRegistry registry, ArticleEnricher enricher,
+    @Channel(Channels.ENRICHED_OUT)
+    KafkaTransactions<byte[]> transactions;
+
+    @Inject
+    public NormalizedArticleProcessor(MeterRegistry registry, ArticleEnricher enricher, EnrichConfig config,
                                       @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
         this.enricher = enricher;
-        this.stage = new PipelineStage(registry, Channels.STAGE, CloudEventTypes.ENRICHED,
-                CloudEventTypes.SOURCE_ENRICH, passThrough);
+        this.stage = new TransactionalStage(registry, Channels.STAGE, CloudEventTypes.ENRICHED,
+                CloudEventTypes.SOURCE_ENRICH, passThrough, config.concurrency());
     }
 
     @Incoming(Channels.NORMALIZED_IN)
-    @Outgoing(Channels.ENRICHED_OUT)
-    @Blocking(value = Channels.ENRICH_WORKERS, ordered = false)
-    public Message<byte[]> enrich(Message<byte[]> in) {
-        return stage.processOne(in, (payload, key, now) -> enricher.enrich(EventJson.read(payload, ArticleNormalized.class), now));
+    @Blocking
+    public Uni<Void> enrich(KafkaRecordBatch<String, byte[]> batch) {
+        return stage.process(batch, transactions,
+                (payload, key, now) -> enricher.enrich(EventJson.read(payload, ArticleNormalized.class), now));
+    }
+
+    @PreDestroy
+    void stop() {
+        stage.close();
     }
 }

@@ -30,6 +30,10 @@ public interface IngestConfig {
      */
     Optional<java.util.Set<String>> languages();
 
+    /** Records normalized at once (CPU and one database round trip each); about the number of cores. */
+    @WithDefault("4")
+    int concurrency();
+
     /** Duplicate detection ({@code khabar.ingest.dedup.*}). */
     Dedup dedup();
 

@@ -10,8 +10,6 @@ public final class Channels {
     public static final String NORMALIZED_OUT = "normalized-out";
     /** Stage name in metrics and dead-letter headers. */
     public static final String STAGE = "ingest.normalize";
-    /** The worker pool that normalizes and checks duplicates. */
-    public static final String NORMALIZE_WORKERS = "khabar-normalize";
 
     private Channels() {
     }

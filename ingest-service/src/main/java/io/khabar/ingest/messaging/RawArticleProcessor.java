@@ -5,7 +5,12 @@ import io.khabar.ingest.config.IngestConfig;
 import io.khabar.ingest.persistence.PostgresDuplicateIndex;
 import io.khabar.ingest.service.ArticleIntake;
 import io.khabar.normalize.ArticleNormalizer;
-import io.khabar.messaging.PipelineStage;
+import io.khabar.messaging.TransactionalStage;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import jakarta.annotation.PreDestroy;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -14,18 +19,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
 /**
- * Raw topic to normalized topic. A record that is not an acceptable article is dead-lettered with the reason and the
- * next one is processed; the incoming offset is committed only after the normalized record is on the broker.
- * Normalization and the duplicate check (PostgreSQL) run on the {@link Channels#NORMALIZE_WORKERS} worker pool, a few
- * records at a time ({@code smallrye.messaging.worker.khabar-normalize.max-concurrency}): output order within a
- * partition is not kept, which is safe because every later stage orders versions by {@code revision}, and offsets are
- * still committed only up to the last record whose output is on the broker. When the duplicate store fails, the
- * article still goes on, marked {@code unchecked}, with one log line.
+ * Raw topic to normalized topic, exactly once ({@link TransactionalStage}): a poll's records are normalized, a few at a
+ * time ({@code khabar.ingest.concurrency}), and their normalized events, or their dead-letter records with the reason,
+ * are written in one Kafka transaction with the consumed offsets. A {@code read_committed} consumer of the normalized
+ * topic sees each raw record's output once, also across a crash. Output order follows input order within a batch, and
+ * every later stage orders versions by {@code revision} anyway. When the duplicate store fails, the article still goes
+ * on, marked {@code unchecked}, with one log line.
  * With {@code khabar.pass-through=true} (benchmark baseline only) records are forwarded unread.
  */
 @ApplicationScoped
@@ -33,15 +35,19 @@ import org.jboss.logging.Logger;
 public class RawArticleProcessor {
     private static final Logger LOG = Logger.getLogger(RawArticleProcessor.class);
     private final ArticleIntake intake;
-    private final PipelineStage stage;
+    private final TransactionalStage stage;
     private final PostgresDuplicateIndex duplicates;
     private final Counter dedupFailures;
 
     @Inject
+    @Channel(Channels.NORMALIZED_OUT)
+    KafkaTransactions<byte[]> transactions;
+
+    @Inject
     public RawArticleProcessor(MeterRegistry registry, IngestConfig config, PostgresDuplicateIndex duplicates,
                                @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
-        this.stage = new PipelineStage(registry, Channels.STAGE, CloudEventTypes.NORMALIZED,
-                CloudEventTypes.SOURCE_INGEST, passThrough);
+        this.stage = new TransactionalStage(registry, Channels.STAGE, CloudEventTypes.NORMALIZED,
+                CloudEventTypes.SOURCE_INGEST, passThrough, config.concurrency());
         this.duplicates = config.dedup().enabled() ? duplicates : null;
         this.intake = new ArticleIntake(new ArticleNormalizer(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC,
                 config.languages().orElse(java.util.Set.of())));
@@ -49,13 +55,17 @@ public class RawArticleProcessor {
     }
 
     @Incoming(Channels.RAW_IN)
-    @Outgoing(Channels.NORMALIZED_OUT)
-    @Blocking(value = Channels.NORMALIZE_WORKERS, ordered = false)
-    public Message<byte[]> normalize(Message<byte[]> in) {
-        return stage.processOne(in, (payload, key, now) -> intake.normalize(intake.readRaw(payload, key, now), now,
-                duplicates, (id, e) -> {
+    @Blocking
+    public Uni<Void> normalize(KafkaRecordBatch<String, byte[]> batch) {
+        return stage.process(batch, transactions, (payload, key, now) -> intake.normalize(
+                intake.readRaw(payload, key, now), now, duplicates, (id, e) -> {
                     dedupFailures.increment();
                     LOG.warnf("article %s: duplicate check unavailable, passed on unchecked: %s", id, e.getMessage());
                 }));
+    }
+
+    @PreDestroy
+    void stop() {
+        stage.close();
     }
 }
