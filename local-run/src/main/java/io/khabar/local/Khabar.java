@@ -55,6 +55,8 @@ public final class Khabar {
             System.exit(1);
         }
         System.out.printf("pipeline up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        // a service or the broker that dies is reported here and started again
+        stack.supervise(line -> System.out.println("• " + java.time.LocalTime.now().withNano(0) + " " + line));
 
         String ingest = "http://localhost:" + stack.ports().ingest();
         String store = "http://localhost:" + stack.ports().store();

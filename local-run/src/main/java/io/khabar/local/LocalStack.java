@@ -49,6 +49,14 @@ public final class LocalStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private PostgresLocator postgres;
     private Database database;
+    /** What the services are given as their database: the database itself, or the proxy in front of it. */
+    private Database serviceDatabase;
+    private io.khabar.infra.net.LoopbackProxy databaseProxy;
+    /** How each service was started, to start it again the same way. */
+    private final Map<String, Runnable> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+    private java.util.concurrent.ScheduledExecutorService supervisor;
+    private volatile boolean closing;
+    private Runnable kafkaStart;
 
     /** @param databaseName the PostgreSQL database to use (created when missing) */
     public LocalStack(Path root, Path home, Ports ports, String databaseName) {
@@ -72,16 +80,38 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         progress.accept("starting Kafka broker on 127.0.0.1:" + ports.kafka() + " (data in " + home.resolve("kafka") + ")");
-        kafka = ServiceProcess.start("kafka", List.of(java(), "-Xmx512m", "-cp", localClasspath(),
-                KafkaBrokerProcess.class.getName(), home.resolve("kafka").toString(), Integer.toString(ports.kafka()),
-                Integer.toString(ports.kafkaController())), Map.of(), logs());
-        kafka.awaitReady(this::brokerAnswers, Duration.ofSeconds(60));
+        startKafka();
         KhabarTopics.create(bootstrap(), (short) 1);
 
         progress.accept("starting PostgreSQL");
         postgres = PostgresLocator.start(home.resolve("postgres"));
         database = postgres.database(databaseName);
+        serviceDatabase = database;
         progress.accept("database: " + database.description());
+    }
+
+    private void startKafka() throws IOException {
+        kafka = ServiceProcess.start("kafka", List.of(java(), "-Xmx512m", "-cp", localClasspath(),
+                KafkaBrokerProcess.class.getName(), home.resolve("kafka").toString(), Integer.toString(ports.kafka()),
+                Integer.toString(ports.kafkaController())), Map.of(), logs());
+        kafka.awaitReady(this::brokerAnswers, Duration.ofSeconds(60));
+    }
+
+    /**
+     * From now on, services reach the database through a loopback proxy that {@link #databaseProxy()} can cut (the
+     * server as seen crashing: connections drop, new ones are refused) or hold (the server as seen paused). For fault
+     * runs; call before {@link #startServices}.
+     */
+    public io.khabar.infra.net.LoopbackProxy proxyDatabase() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(.*)")
+                .matcher(database.jdbcUrl());
+        if (!m.matches()) {
+            throw new IllegalStateException("cannot proxy " + database.jdbcUrl());
+        }
+        databaseProxy = io.khabar.infra.net.LoopbackProxy.to(m.group(1), Integer.parseInt(m.group(2)));
+        serviceDatabase = new Database("jdbc:postgresql://127.0.0.1:" + databaseProxy.port() + "/" + m.group(3),
+                database.username(), database.password(), database.description() + " through a loopback proxy");
+        return databaseProxy;
     }
 
     /**
@@ -136,19 +166,102 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         if (name.equals("store-service") || name.equals("ingest-service")) { // store: articles; ingest: dedup state
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-            env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", serviceDatabase.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", serviceDatabase.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", serviceDatabase.password());
         }
         // enrich holds the NER models and the knowledge base (about 260 MiB retained): 512 MiB makes it collect
         // all the time under load
         List<String> command = new ArrayList<>(List.of(java(), name.equals("enrich-service") ? "-Xmx1g" : "-Xmx512m"));
         jvmOptions.forEach(o -> command.add(o.replace("{service}", name)));
         command.addAll(List.of("-jar", serviceJar(name).toString()));
-        ServiceProcess p = ServiceProcess.start(name, command, env, logs());
-        services.put(name, p);
-        p.awaitReady(() -> ServiceProcess.answers200(http, "http://localhost:" + port + "/q/health/ready"),
-                Duration.ofSeconds(120));
+        Runnable start = () -> {
+            try {
+                ServiceProcess p = ServiceProcess.start(name, command, env, logs());
+                services.put(name, p);
+                // started, not ready: a service waits out a broker or database that is down, readiness DOWN
+                p.awaitReady(() -> ServiceProcess.answers(http, "http://localhost:" + port + "/q/health/live"),
+                        Duration.ofSeconds(120));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        restarts.put(name, start);
+        start.run();
+        services.get(name).awaitReady(() -> ServiceProcess.answers200(http, "http://localhost:" + port
+                + "/q/health/ready"), Duration.ofSeconds(120));
+    }
+
+    /**
+     * Watches the services and the broker every second: one that has died is reported on {@code report} (with its
+     * exit code and log) and started again the same way. {@code ./khabar run} and the chaos command use it.
+     */
+    public void supervise(java.util.function.Consumer<String> report) {
+        supervisor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "khabar-supervisor");
+            t.setDaemon(true);
+            return t;
+        });
+        supervisor.scheduleWithFixedDelay(() -> {
+            try {
+                if (kafka != null && !kafka.isAlive() && !closing) {
+                    report.accept("kafka exited (code " + kafka.exitCode() + "); restarting it (log: " + logs()
+                            .resolve("kafka.log") + ")");
+                    startKafka();
+                    report.accept("kafka is back");
+                }
+                for (String name : SERVICES) {
+                    ServiceProcess p = services.get(name);
+                    if (p != null && !p.isAlive() && !closing) {
+                        report.accept(name + " exited (code " + p.exitCode() + "); restarting it (log: "
+                                + logs().resolve(name + ".log") + ")");
+                        restarts.get(name).run();
+                        report.accept(name + " is back");
+                    }
+                }
+            } catch (RuntimeException | IOException e) {
+                report.accept("could not restart: " + e.getMessage() + "; trying again");
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Kills a service or the broker at once (SIGKILL), as a crash would; the supervisor starts it again. */
+    public void kill(String name) {
+        ServiceProcess p = name.equals("kafka") ? kafka : services.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no such process: " + name);
+        }
+        p.kill();
+    }
+
+    /** True when the named service (or {@code kafka}) is running and, for a service, answers its liveness check. */
+    public boolean isUp(String name) {
+        if (name.equals("kafka")) {
+            return kafka != null && kafka.isAlive() && brokerAnswers();
+        }
+        ServiceProcess p = services.get(name);
+        int port = switch (name) {
+            case "ingest-service" -> ports.ingest();
+            case "enrich-service" -> ports.enrich();
+            default -> ports.store();
+        };
+        return p != null && p.isAlive() && ServiceProcess.answers200(http, "http://localhost:" + port + "/q/health/live");
+    }
+
+    /** Stops the broker gracefully and keeps it down until {@link #startBroker()} (the supervisor leaves it alone). */
+    public void stopBroker() {
+        ServiceProcess k = kafka;
+        kafka = null;
+        k.close();
+    }
+
+    public void startBroker() throws IOException {
+        startKafka();
+    }
+
+    /** The proxy in front of the database, when {@link #proxyDatabase()} set one. */
+    public io.khabar.infra.net.LoopbackProxy databaseProxy() {
+        return databaseProxy;
     }
 
     private Path logs() {
@@ -222,6 +335,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the three services (upstream first); the broker and database keep running. */
     public void stopServices() {
+        closing = true;
+        if (supervisor != null) {
+            supervisor.shutdownNow();
+            supervisor = null;
+        }
         List<ServiceProcess> running = new ArrayList<>(services.values());
         for (int i = running.size() - 1; i >= 0; i--) {
             running.get(i).close();
@@ -248,6 +366,9 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         closeServices();
+        if (databaseProxy != null) {
+            databaseProxy.close();
+        }
         if (postgres != null) {
             postgres.close();
             postgres = null;

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder on 127.0.0.1 to a server on this machine, for fault tests: {@link #cut()} drops every open
- * connection and refuses new ones (they are closed as soon as accepted) until {@link #restore()}. The client sees what
+ * connection and refuses new ones (they are closed as soon as accepted) until {@link #restore()}; {@link #hold()}
+ * stops every byte until {@link #release()}. The client sees what
  * it sees when the server goes down: broken connections, then refused ones. Only loopback: it binds 127.0.0.1 and
  * forwards only to a loopback address.
  */
@@ -23,6 +24,7 @@ public final class LoopbackProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean cut;
+    private volatile boolean held;
     private volatile boolean closed;
 
     private LoopbackProxy(InetSocketAddress target) throws IOException {
@@ -67,6 +69,29 @@ public final class LoopbackProxy implements AutoCloseable {
         cut = false;
     }
 
+    /**
+     * Stops moving bytes, both ways, on every connection, and leaves new ones waiting, until {@link #release()}:
+     * the server as its clients see it when it is paused (connections stay open, nothing answers).
+     */
+    public void hold() {
+        held = true;
+    }
+
+    public void release() {
+        held = false;
+    }
+
+    private void awaitRelease() {
+        while (held && !closed) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void acceptLoop() {
         while (!closed) {
             Socket client;
@@ -79,6 +104,7 @@ public final class LoopbackProxy implements AutoCloseable {
                 closeQuietly(client);
                 continue;
             }
+            awaitRelease();
             try {
                 Socket upstream = new Socket(target.getAddress(), target.getPort());
                 client.setTcpNoDelay(true);
@@ -99,6 +125,7 @@ public final class LoopbackProxy implements AutoCloseable {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    awaitRelease();
                     out.write(buffer, 0, n);
                     out.flush();
                 }

@@ -1,0 +1,570 @@
+package io.khabar.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khabar.events.DeadLetterHeaders;
+import io.khabar.events.EventJson;
+import io.khabar.events.Topics;
+import io.khabar.infra.net.LoopbackProxy;
+import io.khabar.infra.postgres.Database;
+import io.khabar.local.LocalStack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * {@code ./khabar chaos}: runs the local stack, posts N real articles, and every {@code --every} kills (SIGKILL) one
+ * process at random among the three services and the broker, or crashes PostgreSQL as its clients see it (every
+ * connection dropped, new ones refused, for a few seconds); the supervisor (or the harness, for PostgreSQL) brings it
+ * back. Once it pauses PostgreSQL ({@code --pg-pause}, connections held open with nothing answering) and once it stops
+ * the broker ({@code --broker-stop}). PostgreSQL faults are made at the network, by a loopback proxy between the
+ * services and the server, so that the machine's PostgreSQL itself is never signalled. At the end it checks: accepted
+ * ids == stored ids, no dead letters of the store stage, no article revision twice on the enriched topic read
+ * {@code read_committed}, nothing left to consume for any stage; and prints the recovery time per fault kind.
+ */
+public final class Chaos {
+    /** Options of one run. */
+    public record Options(int n, Duration every, Duration pgPause, Duration brokerStop, Path corpus, long seed,
+                          Path report, Duration drainTimeout) {
+        static Options parse(String[] args, Path root) {
+            int n = 20_000;
+            Duration every = Duration.ofSeconds(10);
+            Duration pgPause = Duration.ofSeconds(150);
+            Duration brokerStop = Duration.ofSeconds(90);
+            Path corpus = root.resolve("../shared/data/news").normalize();
+            long seed = System.nanoTime();
+            Path report = null;
+            Duration drain = Duration.ofMinutes(10);
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--help") || a.equals("-h")) {
+                    throw new Usage(null);
+                }
+                if (i + 1 >= args.length) {
+                    throw new Usage(a + " needs a value");
+                }
+                String v = args[++i];
+                try {
+                    switch (a) {
+                        case "--n" -> n = Integer.parseInt(v);
+                        case "--every" -> every = duration(v);
+                        case "--pg-pause" -> pgPause = duration(v);
+                        case "--broker-stop" -> brokerStop = duration(v);
+                        case "--corpus" -> corpus = Path.of(v);
+                        case "--seed" -> seed = Long.parseLong(v);
+                        case "--report" -> report = Path.of(v);
+                        case "--drain-timeout" -> drain = duration(v);
+                        default -> throw new Usage("unknown option " + a);
+                    }
+                } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+                    throw new Usage(a + ": not a valid value: " + v);
+                }
+            }
+            if (n < 1 || every.isNegative() || every.isZero()) {
+                throw new Usage("--n must be >= 1 and --every positive");
+            }
+            return new Options(n, every, pgPause, brokerStop, corpus, seed, report, drain);
+        }
+    }
+
+    /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT10S}). */
+    static Duration duration(String v) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(v.strip());
+        if (!m.matches()) {
+            return Duration.parse(v.strip());
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    static final class Usage extends RuntimeException {
+        Usage(String message) {
+            super(message);
+        }
+    }
+
+    static final String USAGE = """
+            usage: ./khabar chaos [--n 20000] [--every 10s] [--pg-pause 150s] [--broker-stop 90s] [--seed S]
+                                  [--corpus DIR] [--report FILE] [--drain-timeout 10m]
+              Runs the local stack, posts N real articles, kills a random process (ingest, enrich, store, the broker)
+              or crashes PostgreSQL (at the network) every --every, pauses PostgreSQL once and stops the broker once,
+              then checks that every accepted article is stored once, nothing was dead-lettered by the store, no
+              article revision appears twice on the enriched topic (read_committed) and no stage has anything left.
+              Prints the recovery time per fault kind; --report appends the result to a Markdown file.""";
+
+    /** One fault and how long the pipeline took to come back from it. */
+    record Fault(String kind, Instant at, Duration down, Duration recovery) {
+    }
+
+    private final Options options;
+    private final Consumer<String> out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+
+    public Chaos(Options options, Consumer<String> out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("khabar.root", ".")).toAbsolutePath().normalize();
+        Options options;
+        try {
+            options = Options.parse(args, root);
+        } catch (Usage u) {
+            if (u.getMessage() != null) {
+                System.err.println("chaos: " + u.getMessage());
+            }
+            System.err.println(USAGE);
+            System.exit(u.getMessage() == null ? 0 : 2);
+            return;
+        }
+        Path home = Files.createTempDirectory("khabar-chaos-");
+        Map<String, Object> result = new Chaos(options, line -> System.out.println(
+                java.time.LocalTime.now().withNano(0) + " " + line)).run(root, home);
+        System.exit(Boolean.TRUE.equals(result.get("ok")) ? 0 : 1);
+    }
+
+    /** Runs the whole experiment and returns its figures ({@code ok} says whether every check held). */
+    public Map<String, Object> run(Path root, Path home) throws Exception {
+        String runId = "chaos-" + Long.toString(System.currentTimeMillis(), 36);
+        Corpus corpus = Corpus.load(options.corpus(), Math.min(options.n(), 20_000));
+        out.accept("chaos run " + runId + ": " + options.n() + " articles, a fault every " + options.every().toSeconds()
+                + " s, PostgreSQL paused " + options.pgPause().toSeconds() + " s once, broker stopped "
+                + options.brokerStop().toSeconds() + " s once (seed " + options.seed() + ")");
+        LocalStack stack = new LocalStack(root, home, LocalStack.Ports.free(), "khabar_" + runId.replace('-', '_'));
+        try {
+            stack.startInfrastructure(out);
+            LoopbackProxy pg = stack.proxyDatabase();
+            stack.startServices(Map.of(), List.of(), out);
+            stack.supervise(line -> out.accept("supervisor: " + line));
+            String ingest = "http://localhost:" + stack.ports().ingest() + "/articles";
+
+            Set<String> accepted = Collections.synchronizedSet(new HashSet<>());
+            Thread poster = new Thread(() -> post(ingest, corpus, runId, accepted), "chaos-poster");
+            Instant t0 = Instant.now();
+            poster.start();
+            runFaults(stack, pg, poster);
+            poster.join();
+            Duration posting = Duration.between(t0, Instant.now());
+            out.accept("posted: " + accepted.size() + " accepted in " + posting.toSeconds() + " s; waiting for the store");
+
+            Database db = stack.database();
+            Instant deadline = Instant.now().plus(options.drainTimeout());
+            Set<String> stored = Set.of();
+            while (Instant.now().isBefore(deadline)) {
+                stored = storedIds(db, runId);
+                if (stored.size() >= accepted.size()) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            Thread.sleep(3000); // let the last transactions and offset commits land
+            Map<String, Object> result = check(stack, runId, accepted, storedIds(db, runId));
+            result.put("posting seconds", posting.toSeconds());
+            result.put("total seconds", Duration.between(t0, Instant.now()).toSeconds());
+            result.put("recovery", recoveryTable());
+            print(result);
+            if (options.report() != null) {
+                appendReport(options.report(), runId, result);
+            }
+            return result;
+        } finally {
+            stack.closeAndDropDatabase();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- posting
+
+    /** Posts every article, 100 a request, retrying a request until ingest accepts it (it may be down or refusing). */
+    private void post(String url, Corpus corpus, String runId, Set<String> accepted) {
+        int chunk = 100;
+        for (int from = 0; from < options.n(); from += chunk) {
+            StringBuilder body = new StringBuilder();
+            for (int i = from; i < Math.min(options.n(), from + chunk); i++) {
+                Corpus.Item item = corpus.get(i);
+                ObjectNode a = EventJson.mapper().createObjectNode();
+                a.put("id", runId + "-" + i);
+                a.put("source", runId);
+                a.put("title", item.title());
+                a.put("body", item.body());
+                body.append(EventJson.toJson(a)).append('\n');
+            }
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 202) {
+                        JsonNode ids = EventJson.mapper().readTree(r.body()).path("ids");
+                        ids.forEach(id -> accepted.add(id.asText()));
+                        break;
+                    }
+                    if (r.statusCode() != 503) {
+                        throw new IllegalStateException("ingest refused a request of real articles: HTTP "
+                                + r.statusCode() + " " + r.body());
+                    }
+                } catch (IOException e) {
+                    // ingest is down or restarting: retry
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                sleep(Duration.ofMillis(Math.min(2000, 200L * attempt)));
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------- faults
+
+    private void runFaults(LocalStack stack, LoopbackProxy pg, Thread poster) {
+        Random random = new Random(options.seed());
+        List<String> kinds = List.of("ingest-service", "enrich-service", "store-service", "kafka", "postgres");
+        boolean paused = false;
+        boolean brokerStopped = false;
+        int round = 0;
+        while (poster.isAlive() || !paused || !brokerStopped) {
+            sleep(options.every());
+            round++;
+            if (!paused && round == 2) {
+                pausePostgres(stack, pg);
+                paused = true;
+            } else if (!brokerStopped && round == 4) {
+                stopBroker(stack);
+                brokerStopped = true;
+            } else {
+                String kind = kinds.get(random.nextInt(kinds.size()));
+                if (kind.equals("postgres")) {
+                    crashPostgres(stack, pg);
+                } else {
+                    kill(stack, kind);
+                }
+            }
+        }
+    }
+
+    private void kill(LocalStack stack, String name) {
+        out.accept("FAULT kill -9 " + name);
+        Instant at = Instant.now();
+        stack.kill(name);
+        Duration recovery = awaitUp("kill -9 " + name, () -> stack.isUp(name), at);
+        faults.add(new Fault("kill -9 " + (name.equals("kafka") ? "broker" : name), at, Duration.ZERO, recovery));
+    }
+
+    /** PostgreSQL crash as clients see it: every connection drops, new ones are refused for about as long as a restart. */
+    private void crashPostgres(LocalStack stack, LoopbackProxy pg) {
+        out.accept("FAULT PostgreSQL crash (connections dropped, refused for 5 s)");
+        Instant at = Instant.now();
+        pg.cut();
+        sleep(Duration.ofSeconds(5));
+        pg.restore();
+        Duration recovery = awaitUp("PostgreSQL crash", () -> storeReady(stack), Instant.now());
+        faults.add(new Fault("PostgreSQL crash", at, Duration.ofSeconds(5), recovery));
+    }
+
+    private void pausePostgres(LocalStack stack, LoopbackProxy pg) {
+        out.accept("FAULT PostgreSQL paused for " + options.pgPause().toSeconds() + " s");
+        Instant at = Instant.now();
+        pg.hold();
+        sleep(options.pgPause());
+        pg.release();
+        Instant released = Instant.now();
+        Duration recovery = awaitUp("PostgreSQL pause", () -> storeReady(stack), released);
+        faults.add(new Fault("PostgreSQL paused", at, options.pgPause(), recovery));
+    }
+
+    private void stopBroker(LocalStack stack) {
+        out.accept("FAULT broker stopped for " + options.brokerStop().toSeconds() + " s");
+        Instant at = Instant.now();
+        stack.stopBroker();
+        sleep(options.brokerStop());
+        try {
+            stack.startBroker();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the broker again: " + e.getMessage(), e);
+        }
+        Instant started = Instant.now();
+        Duration recovery = awaitUp("broker stop", () -> storeReady(stack) && ready(stack.ports().ingest())
+                && ready(stack.ports().enrich()), started);
+        faults.add(new Fault("broker stopped", at, options.brokerStop(), recovery));
+    }
+
+    private boolean storeReady(LocalStack stack) {
+        return ready(stack.ports().store());
+    }
+
+    private boolean ready(int port) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Duration awaitUp(String what, BooleanSupplier up, Instant from) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            if (up.getAsBoolean()) {
+                Duration d = Duration.between(from, Instant.now());
+                out.accept("recovered from " + what + " in " + d.toMillis() + " ms");
+                return d;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        out.accept("NOT recovered from " + what + " within 5 minutes");
+        return Duration.ofMinutes(5);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------- checks
+
+    private static Set<String> storedIds(Database db, String runId) throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM article WHERE source = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Map<String, Object> check(LocalStack stack, String runId, Set<String> accepted, Set<String> stored) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        Set<String> missing = new HashSet<>(accepted);
+        missing.removeAll(stored);
+        Set<String> unexpected = new HashSet<>(stored);
+        unexpected.removeAll(accepted);
+        r.put("accepted", accepted.size());
+        r.put("stored", stored.size());
+        r.put("lost", missing.size());
+        r.put("stored but not accepted", unexpected.size());
+
+        Map<String, Integer> deadByStage = new TreeMap<>();
+        read(stack.bootstrap(), Topics.DEAD_LETTER, rec -> {
+            if (rec.key() != null && rec.key().startsWith(runId)) {
+                Header h = rec.headers().lastHeader(DeadLetterHeaders.STAGE);
+                deadByStage.merge(h == null ? "?" : new String(h.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+            }
+        });
+        r.put("dead letters by stage", deadByStage);
+
+        Map<String, Integer> revisions = new HashMap<>();
+        int[] enriched = {0};
+        read(stack.bootstrap(), Topics.ENRICHED, rec -> {
+            if (rec.key() != null && rec.key().startsWith(runId)) {
+                enriched[0]++;
+                JsonNode event = readHead(rec.value());
+                revisions.merge(rec.key() + "@" + event.path("revision").asText(), 1, Integer::sum);
+            }
+        });
+        long duplicated = revisions.values().stream().filter(c -> c > 1).count();
+        r.put("enriched records (read_committed)", enriched[0]);
+        r.put("revisions on the enriched topic twice or more", duplicated);
+        Map<String, Integer> left = leftToConsume(stack.bootstrap());
+        r.put("records left to consume per stage", left);
+        boolean ok = missing.isEmpty() && unexpected.isEmpty() && !deadByStage.containsKey("store") && duplicated == 0
+                && left.values().stream().allMatch(v -> v == 0) && accepted.size() == options.n();
+        r.put("ok", ok);
+        return r;
+    }
+
+    /** The event's top-level fields up to {@code revision} (the event is large; its text is not needed). */
+    private static JsonNode readHead(byte[] value) {
+        try (var parser = EventJson.mapper().getFactory().createParser(value)) {
+            ObjectNode head = EventJson.mapper().createObjectNode();
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return head;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("revision") || name.equals("articleId")) {
+                    head.put(name, parser.getText());
+                    if (head.size() == 2) {
+                        return head;
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return head;
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable enriched record: " + e.getMessage(), e);
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Every committed record of {@code topic}, from the beginning to the end as it is now. */
+    private static void read(String bootstrap, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
+        try (KafkaConsumer<String, byte[]> c = consumer(bootstrap)) {
+            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            int idle = 0;
+            while (idle < 10 && partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                var records = c.poll(Duration.ofMillis(500));
+                idle = records.isEmpty() ? idle + 1 : 0;
+                records.forEach(each);
+            }
+        }
+    }
+
+    /**
+     * Per stage, the committed records it has not consumed: read from its group's committed offsets to the end,
+     * read_committed (transaction markers are not records, so a stage that consumed everything has none left).
+     */
+    private static Map<String, Integer> leftToConsume(String bootstrap) {
+        Map<String, Integer> left = new LinkedHashMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             KafkaConsumer<String, byte[]> c = consumer(bootstrap)) {
+            for (LagMonitor.Stage s : LagMonitor.STAGES) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(s.group())
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                List<TopicPartition> partitions = c.partitionsFor(s.topic(), Duration.ofSeconds(10)).stream()
+                        .map(p -> new TopicPartition(s.topic(), p.partition())).toList();
+                c.assign(partitions);
+                for (TopicPartition p : partitions) {
+                    OffsetAndMetadata o = committed.get(p);
+                    if (o == null) {
+                        c.seekToBeginning(List.of(p));
+                    } else {
+                        c.seek(p, o.offset());
+                    }
+                }
+                Map<TopicPartition, Long> end = c.endOffsets(partitions);
+                int n = 0;
+                int idle = 0;
+                while (idle < 4 && partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                    int got = c.poll(Duration.ofMillis(500)).count();
+                    n += got;
+                    idle = got == 0 ? idle + 1 : 0;
+                }
+                left.put(s.name(), n);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the consumer groups' offsets: " + e.getMessage(), e);
+        }
+        return left;
+    }
+
+    // ----------------------------------------------------------------------------------------------------- report
+
+    private Map<String, Map<String, Object>> recoveryTable() {
+        Map<String, List<Long>> byKind = new TreeMap<>();
+        synchronized (faults) {
+            for (Fault f : faults) {
+                byKind.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f.recovery().toMillis());
+            }
+        }
+        Map<String, Map<String, Object>> table = new LinkedHashMap<>();
+        byKind.forEach((kind, ms) -> {
+            Collections.sort(ms);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("count", ms.size());
+            row.put("min s", ms.get(0) / 1000.0);
+            row.put("median s", ms.get(ms.size() / 2) / 1000.0);
+            row.put("max s", ms.get(ms.size() - 1) / 1000.0);
+            table.put(kind, row);
+        });
+        return table;
+    }
+
+    private void print(Map<String, Object> r) {
+        out.accept("RESULT");
+        r.forEach((k, v) -> {
+            if (!k.equals("recovery")) {
+                out.accept("  " + k + ": " + v);
+            }
+        });
+        out.accept("  recovery time per fault kind (from the fault's end until the service, or for PostgreSQL and"
+                + " the broker the store and every stage, is ready):");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> table = (Map<String, Map<String, Object>>) r.get("recovery");
+        table.forEach((kind, row) -> out.accept("    " + kind + ": " + row));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void appendReport(Path file, String runId, Map<String, Object> r) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("\n### ").append(runId).append(" (").append(Instant.now().toString(), 0, 16).append("Z, ")
+                .append(options.n()).append(" articles, a fault every ").append(options.every().toSeconds())
+                .append(" s, seed ").append(options.seed()).append(")\n\n| check | value |\n| --- | --- |\n");
+        r.forEach((k, v) -> {
+            if (!k.equals("recovery")) {
+                md.append("| ").append(k).append(" | ").append(v).append(" |\n");
+            }
+        });
+        md.append("\n| fault | count | min s | median s | max s |\n| --- | --- | --- | --- | --- |\n");
+        ((Map<String, Map<String, Object>>) r.get("recovery")).forEach((kind, row) -> md.append("| ").append(kind)
+                .append(" | ").append(row.get("count")).append(" | ").append(row.get("min s")).append(" | ")
+                .append(row.get("median s")).append(" | ").append(row.get("max s")).append(" |\n"));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
