@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,5 +132,30 @@ class ComposeFileTest {
         }
         assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(ServiceSettings.ROOT.resolve("deploy/grafana/dashboards/khabar.json")).exists();
+    }
+
+    /** Dead letters and a waiting store writer raise alerts, on metrics the services do publish. */
+    @Test
+    void alertRulesAreLoadedAndWatchDeadLettersAndTheWaitingWriter() throws IOException {
+        JsonNode config = new ObjectMapper(new YAMLFactory())
+                .readTree(ServiceSettings.ROOT.resolve("deploy/prometheus/prometheus.yml").toFile());
+        assertThat(config.path("rule_files").get(0).asText()).isEqualTo("/etc/prometheus/alerts.yml");
+        assertThat(service("prometheus").path("volumes").toString())
+                .contains("./deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        JsonNode rules = new ObjectMapper(new YAMLFactory())
+                .readTree(ServiceSettings.ROOT.resolve("deploy/prometheus/alerts.yml").toFile())
+                .path("groups").get(0).path("rules");
+        Map<String, String> byName = new java.util.HashMap<>();
+        rules.forEach(r -> byName.put(r.path("alert").asText(), r.path("expr").asText()));
+        assertThat(byName.get("KhabarArticlesDeadLettered")).contains("khabar_stage_messages_total")
+                .contains("outcome=\"dead_lettered\"");
+        assertThat(byName.get("KhabarStoreWriterWaiting")).contains("khabar_store_writer_waiting");
+        // the metrics are the ones the code registers
+        assertThat(Files.readString(ServiceSettings.ROOT.resolve(
+                "messaging/src/main/java/io/khabar/messaging/StageMetrics.java"))).contains("\"khabar.stage.messages\"")
+                .contains("\"dead_lettered\"");
+        assertThat(Files.readString(ServiceSettings.ROOT.resolve(
+                "store-service/src/main/java/io/khabar/store/messaging/WriterHealth.java")))
+                .contains("\"khabar.store.writer.waiting\"");
     }
 }

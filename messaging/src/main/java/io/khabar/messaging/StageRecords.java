@@ -93,10 +93,18 @@ public final class StageRecords {
      */
     public static Message<byte[]> deadLetterRecord(Message<byte[]> in, String stage, String articleId, Throwable error) {
         String key = incomingKey(in);
+        List<RecordHeader> headers = new ArrayList<>();
+        // the failed record's own headers (CloudEvents), so that a replay sends it back as it was
+        in.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(m -> m.getHeaders().forEach(h -> {
+            if (!h.key().startsWith("khabar-dlq-")) {
+                headers.add(new RecordHeader(h.key(), h.value()));
+            }
+        }));
+        headers.addAll(deadLetterHeaders(in, stage, articleId, error));
         OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(io.khabar.events.Topics.DEAD_LETTER)
                 .withKey(key)
-                .withHeaders(deadLetterHeaders(in, stage, articleId, error))
+                .withHeaders(headers)
                 .build();
         return Message.of(in.getPayload(), Metadata.of(meta));
     }

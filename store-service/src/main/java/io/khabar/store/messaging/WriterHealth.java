@@ -23,6 +23,14 @@ public class WriterHealth implements HealthCheck {
 
     private volatile Outage outage;
 
+    /** {@code khabar_store_writer_waiting}: 1 while the writer waits out the database, else 0 (an alert rule watches it). */
+    @jakarta.inject.Inject
+    WriterHealth(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("khabar.store.writer.waiting", this, h -> h.isWaiting() ? 1 : 0)
+                .description("1 while store-service holds its records waiting for the database, else 0")
+                .register(registry);
+    }
+
     /** A write failed for a reason that is not the article's; the writer will retry. */
     void waiting(String reason) {
         Outage o = outage;
