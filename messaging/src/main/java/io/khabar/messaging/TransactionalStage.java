@@ -9,12 +9,17 @@ import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,16 +43,26 @@ public final class TransactionalStage implements AutoCloseable {
     private final boolean passThrough;
     private final StageMetrics metrics;
     private final ExecutorService workers;
+    /** At most {@code concurrency} records in work; a record past its budget gives its place back. */
+    private final Semaphore places;
+    private final Duration budget;
 
+    /**
+     * @param concurrency records transformed at once
+     * @param budget      the longest one record may take; past it the record is dead-lettered with the reason and the
+     *                    batch goes on (its thread is interrupted; work that ignores interruption runs on, apart)
+     */
     public TransactionalStage(MeterRegistry registry, String stage, String ceType, String ceSource, boolean passThrough,
-                              int concurrency) {
+                              int concurrency, Duration budget) {
         this.stage = stage;
         this.ceType = ceType;
         this.ceSource = ceSource;
         this.passThrough = passThrough;
         this.metrics = new StageMetrics(registry, stage);
+        this.budget = budget;
+        this.places = new Semaphore(Math.max(1, concurrency));
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+        this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "khabar-" + stage + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -55,7 +70,7 @@ public final class TransactionalStage implements AutoCloseable {
     }
 
     /** What one input record became: the next record, or its dead-letter record. */
-    private record Outcome(Message<byte[]> record, Instant receivedAt, boolean deadLettered) {
+    record Outcome(Message<byte[]> record, Instant receivedAt, boolean deadLettered) {
     }
 
     /**
@@ -65,14 +80,7 @@ public final class TransactionalStage implements AutoCloseable {
     public Uni<Void> process(KafkaRecordBatch<String, byte[]> batch, KafkaTransactions<byte[]> transactions,
                              PipelineStage.Work work) {
         List<KafkaRecord<String, byte[]>> records = batch.getRecords();
-        List<CompletableFuture<Outcome>> pending = new ArrayList<>(records.size());
-        for (KafkaRecord<String, byte[]> in : records) {
-            pending.add(CompletableFuture.supplyAsync(() -> transform(in, work), workers));
-        }
-        List<Outcome> outcomes = new ArrayList<>(records.size());
-        for (CompletableFuture<Outcome> p : pending) {
-            outcomes.add(p.join());
-        }
+        List<Outcome> outcomes = transformAll(new ArrayList<>(records), work);
         return transactions.withTransactionAndAck(batch, emitter -> {
                     for (Outcome o : outcomes) {
                         emitter.send(o.record());
@@ -99,11 +107,67 @@ public final class TransactionalStage implements AutoCloseable {
                 });
     }
 
-    private Outcome transform(KafkaRecord<String, byte[]> in, PipelineStage.Work work) {
+    /**
+     * Each record's outcome, in input order: records are transformed {@code concurrency} at a time, each within the
+     * budget.
+     */
+    List<Outcome> transformAll(List<? extends Message<byte[]>> records, PipelineStage.Work work) {
+        List<Future<Outcome>> pending = new ArrayList<>(records.size());
+        List<Instant> started = new ArrayList<>(records.size());
+        List<Runnable> free = new ArrayList<>(records.size());
+        for (Message<byte[]> in : records) {
+            places.acquireUninterruptibly();
+            java.util.concurrent.atomic.AtomicBoolean freed = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable release = () -> {
+                if (freed.compareAndSet(false, true)) {
+                    places.release();
+                }
+            };
+            free.add(release);
+            started.add(Instant.now());
+            pending.add(workers.submit(() -> {
+                try {
+                    return transform(in, work);
+                } finally {
+                    release.run();
+                }
+            }));
+        }
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        for (int i = 0; i < pending.size(); i++) {
+            Message<byte[]> in = records.get(i);
+            Duration left = budget.minus(Duration.between(started.get(i), Instant.now()));
+            try {
+                outcomes.add(pending.get(i).get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                pending.get(i).cancel(true);
+                free.get(i).run(); // the runaway keeps its thread, not its place
+                outcomes.add(new Outcome(StageRecords.deadLetterRecord(in, stage, StageRecords.incomingKey(in),
+                        new BudgetExceededException(budget)), null, true));
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                outcomes.add(new Outcome(StageRecords.deadLetterRecord(in, stage, StageRecords.incomingKey(in), cause),
+                        null, true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while transforming a batch", e);
+            }
+        }
+        return outcomes;
+    }
+
+    /** A record whose work took longer than the stage's budget. */
+    public static final class BudgetExceededException extends RuntimeException {
+        BudgetExceededException(Duration budget) {
+            super("processing took longer than the budget of " + budget.toMillis() + " ms per article");
+        }
+    }
+
+    private Outcome transform(Message<byte[]> in, PipelineStage.Work work) {
         if (passThrough) {
             return new Outcome(StageRecords.passThroughRecord(in), null, false);
         }
-        String key = in.getKey();
+        String key = StageRecords.incomingKey(in);
         try {
             Instant now = Instant.now();
             PipelineEvent out = work.apply(in.getPayload(), key, now);

@@ -33,6 +33,13 @@ public interface EnrichConfig {
     @WithDefault("2")
     int concurrency();
 
+    /**
+     * The longest enriching one article may take; past it the article is dead-lettered with the reason and the batch
+     * goes on (no input can stall the stage).
+     */
+    @WithDefault("60s")
+    java.time.Duration recordBudget();
+
     /** Largest text {@code POST /enrichments} accepts, in characters; longer gets 413. */
     @WithDefault("200000")
     int maxTextChars();

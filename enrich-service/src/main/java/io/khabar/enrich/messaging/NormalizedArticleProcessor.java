@@ -41,7 +41,7 @@ public class NormalizedArticleProcessor {
                                       @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
         this.enricher = enricher;
         this.stage = new TransactionalStage(registry, Channels.STAGE, CloudEventTypes.ENRICHED,
-                CloudEventTypes.SOURCE_ENRICH, passThrough, config.concurrency());
+                CloudEventTypes.SOURCE_ENRICH, passThrough, config.concurrency(), config.recordBudget());
     }
 
     @Incoming(Channels.NORMALIZED_IN)

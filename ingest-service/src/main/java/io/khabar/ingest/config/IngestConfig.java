@@ -34,6 +34,13 @@ public interface IngestConfig {
     @WithDefault("4")
     int concurrency();
 
+    /**
+     * The longest normalizing one article may take; past it the article is dead-lettered with the reason and the
+     * batch goes on (no input can stall the stage).
+     */
+    @WithDefault("60s")
+    Duration recordBudget();
+
     /** Duplicate detection ({@code khabar.ingest.dedup.*}). */
     Dedup dedup();
 

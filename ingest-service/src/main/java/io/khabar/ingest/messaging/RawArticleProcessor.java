@@ -47,7 +47,7 @@ public class RawArticleProcessor {
     public RawArticleProcessor(MeterRegistry registry, IngestConfig config, PostgresDuplicateIndex duplicates,
                                @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
         this.stage = new TransactionalStage(registry, Channels.STAGE, CloudEventTypes.NORMALIZED,
-                CloudEventTypes.SOURCE_INGEST, passThrough, config.concurrency());
+                CloudEventTypes.SOURCE_INGEST, passThrough, config.concurrency(), config.recordBudget());
         this.duplicates = config.dedup().enabled() ? duplicates : null;
         this.intake = new ArticleIntake(new ArticleNormalizer(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC,
                 config.languages().orElse(java.util.Set.of())));
