@@ -141,6 +141,8 @@ public final class Chaos {
     private final Consumer<String> out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    /** Articles of this run in the store now. */
+    private java.util.function.IntSupplier storedCount = () -> 0;
 
     public Chaos(Options options, Consumer<String> out) {
         this.options = options;
@@ -183,14 +185,17 @@ public final class Chaos {
 
             Set<String> accepted = Collections.synchronizedSet(new HashSet<>());
             Thread poster = new Thread(() -> post(ingest, corpus, runId, accepted), "chaos-poster");
+            Database db = stack.database();
+            storedCount = () -> count(db, runId);
             Instant t0 = Instant.now();
             poster.start();
-            runFaults(stack, pg, poster);
+            // faults go on while articles are posted or still on their way to the store
+            runFaults(stack, pg, () -> poster.isAlive() || storedCount.getAsInt() < accepted.size());
             poster.join();
             Duration posting = Duration.between(t0, Instant.now());
-            out.accept("posted: " + accepted.size() + " accepted in " + posting.toSeconds() + " s; waiting for the store");
+            out.accept("posted: " + accepted.size() + " accepted in " + posting.toSeconds() + " s; faults over;"
+                    + " waiting for the store");
 
-            Database db = stack.database();
             Instant deadline = Instant.now().plus(options.drainTimeout());
             Set<String> stored = Set.of();
             while (Instant.now().isBefore(deadline)) {
@@ -259,13 +264,13 @@ public final class Chaos {
 
     // ----------------------------------------------------------------------------------------------------- faults
 
-    private void runFaults(LocalStack stack, LoopbackProxy pg, Thread poster) {
+    private void runFaults(LocalStack stack, LoopbackProxy pg, BooleanSupplier workLeft) {
         Random random = new Random(options.seed());
         List<String> kinds = List.of("ingest-service", "enrich-service", "store-service", "kafka", "postgres");
         boolean paused = false;
         boolean brokerStopped = false;
         int round = 0;
-        while (poster.isAlive() || !paused || !brokerStopped) {
+        while (workLeft.getAsBoolean() || !paused || !brokerStopped) {
             sleep(options.every());
             round++;
             if (!paused && round == 2) {
@@ -300,7 +305,7 @@ public final class Chaos {
         pg.cut();
         sleep(Duration.ofSeconds(5));
         pg.restore();
-        Duration recovery = awaitUp("PostgreSQL crash", () -> storeReady(stack), Instant.now());
+        Duration recovery = awaitUp("PostgreSQL crash", progressed(stack), Instant.now());
         faults.add(new Fault("PostgreSQL crash", at, Duration.ofSeconds(5), recovery));
     }
 
@@ -311,7 +316,7 @@ public final class Chaos {
         sleep(options.pgPause());
         pg.release();
         Instant released = Instant.now();
-        Duration recovery = awaitUp("PostgreSQL pause", () -> storeReady(stack), released);
+        Duration recovery = awaitUp("PostgreSQL pause", progressed(stack), released);
         faults.add(new Fault("PostgreSQL paused", at, options.pgPause(), recovery));
     }
 
@@ -326,9 +331,22 @@ public final class Chaos {
             throw new IllegalStateException("cannot start the broker again: " + e.getMessage(), e);
         }
         Instant started = Instant.now();
-        Duration recovery = awaitUp("broker stop", () -> storeReady(stack) && ready(stack.ports().ingest())
-                && ready(stack.ports().enrich()), started);
+        BooleanSupplier progress = progressed(stack);
+        Duration recovery = awaitUp("broker stop", () -> ready(stack.ports().ingest()) && ready(stack.ports().enrich())
+                && progress.getAsBoolean(), started);
         faults.add(new Fault("broker stopped", at, options.brokerStop(), recovery));
+    }
+
+    /**
+     * True once the store has stored another article since this call (the pipeline makes progress again), or, when
+     * nothing is on its way, once store-service is ready.
+     */
+    private BooleanSupplier progressed(LocalStack stack) {
+        int before = storedCount.getAsInt();
+        return () -> {
+            int now = storedCount.getAsInt();
+            return now > before || (now >= 0 && now >= options.n() && storeReady(stack));
+        };
     }
 
     private boolean storeReady(LocalStack stack) {
@@ -370,6 +388,19 @@ public final class Chaos {
     }
 
     // ----------------------------------------------------------------------------------------------------- checks
+
+    private static int count(Database db, String runId) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM article WHERE source = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
 
     private static Set<String> storedIds(Database db, String runId) throws Exception {
         Set<String> ids = new HashSet<>();
@@ -542,8 +573,8 @@ public final class Chaos {
                 out.accept("  " + k + ": " + v);
             }
         });
-        out.accept("  recovery time per fault kind (from the fault's end until the service, or for PostgreSQL and"
-                + " the broker the store and every stage, is ready):");
+        out.accept("  recovery time per fault kind (SIGKILL: until the service is live again; PostgreSQL and"
+                + " broker faults: from the fault's end until the store stores articles again):");
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> table = (Map<String, Map<String, Object>>) r.get("recovery");
         table.forEach((kind, row) -> out.accept("    " + kind + ": " + row));
