@@ -86,12 +86,14 @@ public final class ArticleNormalizer {
         String body = in.body() == null ? "" : in.body();
         String title = in.title();
         PageMetadata metadata = null;
+        String degraded = null;
         String extraction = TextNormalizer.looksLikeHtml(body) ? "html-fragment" : "text";
         if (PageExtractor.isFullPage(body)) {
             ExtractedPage page = pages.extract(body, in.url());
             metadata = page.metadata();
             body = page.content();
             extraction = page.method();
+            degraded = page.degraded();
             if (title == null || title.isBlank()) {
                 title = page.title();
             }
@@ -131,8 +133,13 @@ public final class ArticleNormalizer {
             }
         }
         TextFacts f = clean.facts();
+        List<io.khabar.events.Removal> removed = f.removed();
+        if (degraded != null) {
+            removed = new ArrayList<>(removed);
+            removed.add(0, new io.khabar.events.Removal("html-too-complex", 0, 0, degraded));
+        }
         TextFacts facts = new TextFacts(f.script(), f.direction(), f.sentences(), f.wordCount(),
-                f.readingTimeSeconds(), f.captions(), f.removed(), paragraphLanguages);
+                f.readingTimeSeconds(), f.captions(), removed, paragraphLanguages);
         MatchingText match = matching.analyze(clean.text());
         Instant published = dates.parse(in.publishedAt())
                 .orElse(metadata != null && metadata.publishedAt() != null ? metadata.publishedAt() : clean.dateline());

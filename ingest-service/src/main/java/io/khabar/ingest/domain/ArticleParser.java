@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
  *   <li>IPTC ninjs 3.x: {@code uri}, {@code headlines}, {@code bodies}, {@code firstCreated}, {@code language},
  *       {@code by}, {@code infoSources}.</li>
  * </ul>
- * Errors name the field as a JSON pointer.
+ * Errors name the field as a JSON pointer. Values a database cannot hold are refused here, at the door: a NUL character
+ * (U+0000) in any text, and a publication time outside years 1 to 9999.
  */
 public final class ArticleParser {
     static final int MAX_SOURCE = 200;
     static final int MAX_URL = 2048;
     static final int MAX_TITLE = 2000;
     static final int MAX_AUTHORS = 50;
+    private static final io.khabar.normalize.dates.PublishedAtParser DATES = new io.khabar.normalize.dates.PublishedAtParser();
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     public ArticleSubmission parse(JsonNode node) {
@@ -54,7 +56,8 @@ public final class ArticleParser {
             checkLength("/title", title, MAX_TITLE);
         }
         return new ArticleSubmission(id, source, url, title, body, language(optionalText(node, "language"), "/language"),
-                optionalScalar(node, "publishedAt"), authors(node.get("authors"), "/authors"), "native");
+                publishedAt(optionalScalar(node, "publishedAt"), "/publishedAt"), authors(node.get("authors"), "/authors"),
+                "native");
     }
 
     private ArticleSubmission parseNinjs(JsonNode node) {
@@ -83,8 +86,8 @@ public final class ArticleParser {
         String producerId = !uriIsUrl && ArticleIds.isValidProducerId(uri) ? uri
                 : uriIsUrl ? null : "n-" + ArticleIds.sha256Hex(uri).substring(0, 32);
         return new ArticleSubmission(producerId, source, uriIsUrl ? url(uri, "/uri") : null, title, body,
-                language(optionalText(node, "language"), "/language"), optionalScalar(node, "firstCreated"),
-                ninjsAuthors(node.get("by")), "ninjs");
+                language(optionalText(node, "language"), "/language"),
+                publishedAt(optionalScalar(node, "firstCreated"), "/firstCreated"), ninjsAuthors(node.get("by")), "ninjs");
     }
 
     private static String firstValue(JsonNode array, String field) {
@@ -96,7 +99,7 @@ public final class ArticleParser {
         }
         for (JsonNode item : array) {
             if (item.isObject() && item.hasNonNull("value") && item.get("value").isTextual()) {
-                return item.get("value").asText();
+                return storable(field + "/" + indexOf(array, item) + "/value", item.get("value").asText());
             }
         }
         return null;
@@ -107,12 +110,12 @@ public final class ArticleParser {
             return List.of();
         }
         if (by.isTextual()) {
-            return List.of(by.asText());
+            return List.of(storable("/by", by.asText()));
         }
         List<String> names = new ArrayList<>();
         if (by.isArray()) {
             for (JsonNode b : by) {
-                String name = b.isTextual() ? b.asText() : optionalText(b, "name");
+                String name = b.isTextual() ? storable("/by/" + indexOf(by, b), b.asText()) : optionalText(b, "name");
                 if (name != null && !name.isBlank() && names.size() < MAX_AUTHORS) {
                     names.add(name.strip());
                 }
@@ -126,7 +129,7 @@ public final class ArticleParser {
             return List.of();
         }
         if (node.isTextual()) {
-            return List.of(node.asText().strip());
+            return List.of(storable(field, node.asText()).strip());
         }
         if (!node.isArray()) {
             throw new InvalidArticleException(field, "must be an array of strings");
@@ -140,6 +143,7 @@ public final class ArticleParser {
             if (!a.isTextual()) {
                 throw new InvalidArticleException(field + "/" + i, "must be a string");
             }
+            storable(field + "/" + i, a.asText());
             if (!a.asText().isBlank()) {
                 out.add(a.asText().strip());
             }
@@ -185,7 +189,7 @@ public final class ArticleParser {
         if (!v.isTextual()) {
             throw new InvalidArticleException("/" + name, "must be a string");
         }
-        return v.asText();
+        return storable("/" + name, v.asText());
     }
 
     /** A string or a number (epoch timestamps). */
@@ -197,7 +201,34 @@ public final class ArticleParser {
         if (!v.isTextual() && !v.isNumber()) {
             throw new InvalidArticleException("/" + name, "must be a string or a number");
         }
-        return v.asText();
+        return storable("/" + name, v.asText());
+    }
+
+    /** A text a database can hold: no NUL character (PostgreSQL's text type refuses it). */
+    private static String storable(String field, String value) {
+        int nul = value.indexOf('\u0000');
+        if (nul >= 0) {
+            throw new InvalidArticleException(field, "contains a NUL character (U+0000) at position " + nul
+                    + ", which cannot be stored");
+        }
+        return value;
+    }
+
+    /** A publication time, refused when it names a date outside years 1 to 9999. Unreadable values pass (kept raw). */
+    private static String publishedAt(String raw, String field) {
+        DATES.outOfRange(raw).ifPresent(t -> {
+            throw new InvalidArticleException(field, "names " + t + ", outside the accepted years 1 to 9999");
+        });
+        return raw;
+    }
+
+    private static int indexOf(JsonNode array, JsonNode item) {
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) == item) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static void checkLength(String field, String value, int max) {

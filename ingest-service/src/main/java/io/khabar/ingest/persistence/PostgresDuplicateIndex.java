@@ -21,7 +21,9 @@ import java.sql.SQLException;
  * sees the same history and a restart forgets nothing. One statement records the article (once: its sequence number is
  * its place in "first seen" order) and compares it with the state as it was before that statement, so only articles
  * recorded before it can be its original. A replayed article therefore gets the same answer again. Articles first seen longer ago than
- * {@link IngestConfig.Dedup#window()} are no longer candidates, and are deleted at startup.
+ * {@link IngestConfig.Dedup#window()} are no longer candidates, and are deleted at startup. Checks of articles that could
+ * be duplicates of each other (a text hash or a band value in common) are serialized by transaction-level advisory
+ * locks, so two copies checked at the same moment are not both {@code unique}.
  */
 @ApplicationScoped
 public class PostgresDuplicateIndex implements DuplicateIndex {
@@ -58,6 +60,12 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
              WHERE a.seq < me.seq AND a.first_seen > now() - make_interval(secs => ?)
              ORDER BY a.seq LIMIT ?)
             ORDER BY rank""";
+    /**
+     * Serializes checks of articles that could be duplicates of each other (same text, or a band in common): an
+     * article's check waits for the commit of a concurrent one that shares its text hash or a band value, and so sees
+     * it. Keys are taken in ascending order, so two checks never deadlock.
+     */
+    private static final String LOCK = "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(?::int8[]) AS t(k)";
     private static final String PURGE = """
             WITH old AS (DELETE FROM khabar_ingest.dedup_article WHERE first_seen < now() - make_interval(secs => ?)
                          RETURNING article_id),
@@ -94,8 +102,41 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
         for (int i = 0; i < signature.length; i++) {
             signature[i] = fp.signature()[i];
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CHECK)) {
-            c.setAutoCommit(true);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+                    lock.setArray(1, c.createArrayOf("int8", lockKeys(fp)));
+                    lock.execute();
+                }
+                Duplicate d = check(c, articleId, fp, bandIndexes, bandValues, signature);
+                c.commit();
+                return d;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DedupUnavailableException(e);
+        }
+    }
+
+    /** The advisory-lock keys of an article: its text hash and each (band, value), sorted. */
+    static Long[] lockKeys(Fingerprint fp) {
+        long[] bands = fp.bands();
+        long[] keys = new long[bands.length + 1];
+        keys[0] = Long.parseUnsignedLong(fp.textHash().substring(0, 15), 16);
+        for (int i = 0; i < bands.length; i++) {
+            keys[i + 1] = bands[i] * 31 + i;
+        }
+        return java.util.Arrays.stream(keys).sorted().distinct().boxed().toArray(Long[]::new);
+    }
+
+    private Duplicate check(Connection c, String articleId, Fingerprint fp, Short[] bandIndexes, Long[] bandValues,
+                            Integer[] signature) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CHECK)) {
             Array bandArray = c.createArrayOf("int2", bandIndexes);
             Array valueArray = c.createArrayOf("int8", bandValues);
             int i = 1;
@@ -130,8 +171,6 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
                 }
             }
             return Duplicate.unique();
-        } catch (SQLException e) {
-            throw new DedupUnavailableException(e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.khabar.ingest.rest;
 
-import io.khabar.http.ApiKeys;
 import io.khabar.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,10 @@ import io.khabar.ingest.config.IngestConfig;
 import io.khabar.ingest.domain.InvalidArticleException;
 import io.khabar.ingest.messaging.RawArticlePublisher;
 import io.khabar.ingest.service.ArticleIntake;
+import io.khabar.ingest.service.RevisionClock;
+import io.smallrye.common.annotation.Blocking;
+import java.io.IOException;
+import java.io.InputStream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +34,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /articles}: one JSON article ({@code application/json}) or many ({@code application/x-ndjson}, one per
- * line). All articles of a request are validated before any is published: a request is accepted whole or rejected
- * whole. Answers {@code 202} with the ids once the broker has every article.
+ * line). The write key is checked before the body is read ({@link WriteKeyFilter}); the body is read as a stream, so
+ * an article over {@code khabar.ingest.max-article-bytes} (413, with its line) or line 1,001 of an NDJSON body (413)
+ * is answered without reading further. All articles of a request are validated before any is published: a request is
+ * accepted whole or rejected whole. Each article gets its own acceptance time ({@link RevisionClock}), so of two
+ * versions of one article the later one sent has the higher revision. Answers {@code 202} with the ids once the broker
+ * has every article.
  */
 @Path("/articles")
 public class ArticleResource {
@@ -47,51 +53,39 @@ public class ArticleResource {
     RawArticlePublisher publisher;
 
     private final ArticleIntake intake = ArticleIntake.acceptOnly();
+    private static final RevisionClock CLOCK = new RevisionClock();
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    public Response post(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                         @HeaderParam("X-Api-Key") String apiKeyHeader) {
-        if (!authorized(authorization, apiKeyHeader)) {
-            return Response.fromResponse(Problem.response(401, "Unauthorized",
-                            "this endpoint needs an API key (Authorization: Bearer ... or X-Api-Key)", null, null))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-        }
+    @Blocking
+    public Response post(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) throws IOException {
         boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
-        Instant now = Instant.now();
         List<ArticleReceived> accepted = new ArrayList<>();
         try {
+            BoundedLines lines = new BoundedLines(body, config.maxArticleBytes());
             if (ndjson) {
-                String[] lines = new String(body, StandardCharsets.UTF_8).split("\n");
                 int count = 0;
-                for (int i = 0; i < lines.length; i++) {
-                    String line = lines[i].strip();
-                    if (line.isEmpty()) {
+                for (byte[] line; (line = lines.next()) != null; ) {
+                    if (isBlank(line)) {
                         continue;
                     }
                     if (++count > config.maxArticlesPerRequest()) {
                         return Problem.response(413, "Too many articles", "at most " + config.maxArticlesPerRequest()
-                                + " articles per request", null, i + 1);
+                                + " articles per request", null, lines.number());
                     }
-                    byte[] article = line.getBytes(StandardCharsets.UTF_8);
-                    Response tooLarge = checkSize(article.length, i + 1);
-                    if (tooLarge != null) {
-                        return tooLarge;
-                    }
-                    accepted.add(acceptOne(article, i + 1, now));
+                    accepted.add(acceptOne(line, lines.number(), CLOCK.next()));
                 }
                 if (accepted.isEmpty()) {
                     return Problem.response(400, "Invalid article", "the NDJSON body holds no article", "/", null);
                 }
             } else {
-                Response tooLarge = checkSize(body.length, null);
-                if (tooLarge != null) {
-                    return tooLarge;
-                }
-                accepted.add(acceptOne(body, null, now));
+                byte[] whole = lines.rest();
+                accepted.add(acceptOne(whole, null, CLOCK.next()));
             }
+        } catch (BoundedLines.TooLong e) {
+            return Problem.response(413, "Article too large", "an article may be at most " + config.maxArticleBytes()
+                    + " bytes; this one is longer", null, ndjson ? e.line : null);
         } catch (LineProblem p) {
             return p.response;
         }
@@ -117,6 +111,15 @@ public class ArticleResource {
         return ok.build();
     }
 
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private ArticleReceived acceptOne(byte[] json, Integer line, Instant now) {
         JsonNode node;
         try {
@@ -133,16 +136,65 @@ public class ArticleResource {
         }
     }
 
-    private Response checkSize(int bytes, Integer line) {
-        if (bytes > config.maxArticleBytes()) {
-            return Problem.response(413, "Article too large", "an article may be at most " + config.maxArticleBytes()
-                    + " bytes; this one is " + bytes, null, line);
-        }
-        return null;
-    }
+    /**
+     * Lines of a body read as a stream, none longer than {@code max} bytes: a longer one stops the reading at once.
+     */
+    static final class BoundedLines {
+        private final InputStream in;
+        private final int max;
+        private int number;
+        private boolean done;
 
-    private boolean authorized(String authorization, String apiKeyHeader) {
-        return ApiKeys.authorized(config.apiKey(), authorization, apiKeyHeader);
+        BoundedLines(InputStream in, int max) {
+            this.in = new java.io.BufferedInputStream(in, 65536);
+            this.max = max;
+        }
+
+        /** The next line without its newline, or null at the end. */
+        byte[] next() throws IOException {
+            if (done) {
+                return null;
+            }
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            number++;
+            for (int b; ; ) {
+                b = in.read();
+                if (b < 0) {
+                    done = true;
+                    return line.size() == 0 ? null : line.toByteArray();
+                }
+                if (b == '\n') {
+                    return line.toByteArray();
+                }
+                if (line.size() >= max) {
+                    throw new TooLong(number);
+                }
+                line.write(b);
+            }
+        }
+
+        /** Everything left, at most {@code max} bytes. */
+        byte[] rest() throws IOException {
+            byte[] all = in.readNBytes(max + 1);
+            if (all.length > max) {
+                throw new TooLong(1);
+            }
+            return all;
+        }
+
+        /** 1-based number of the line last returned. */
+        int number() {
+            return number;
+        }
+
+        static final class TooLong extends RuntimeException {
+            final int line;
+
+            TooLong(int line) {
+                super(null, null, false, false);
+                this.line = line;
+            }
+        }
     }
 
     /** Carries a ready problem response out of the per-line loop. */

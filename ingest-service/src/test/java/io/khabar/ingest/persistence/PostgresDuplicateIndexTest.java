@@ -58,4 +58,54 @@ class PostgresDuplicateIndexTest {
         assertThat(instance2.check(a, original)).isEqualTo(Duplicate.unique()); // a replay of the original
         assertThat(instance2.check(c, original)).isEqualTo(new Duplicate(Duplicate.EXACT, a, 1.0));
     }
+
+    /**
+     * Finding 7: identical texts checked at the same moment were both "unique" (neither saw the other's uncommitted
+     * row). Now exactly one of eight concurrent copies is unique and the others are exact duplicates of it; likewise
+     * near copies have at most one unique among them.
+     */
+    @Test
+    void copiesCheckedAtTheSameMomentHaveOneOriginal() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String seed = Files.readString(Path.of("../samples/kremlin-assad-visit.ar.txt"));
+            String text = seed + "\n\nمرجع " + UUID.randomUUID().toString().replace("-", " ");
+            Fingerprint same = fingerprint(text);
+            java.util.List<Duplicate> exact = concurrently(8, i -> same);
+            assertThat(exact.stream().filter(d -> d.status().equals(Duplicate.UNIQUE)).count()).isEqualTo(1);
+            assertThat(exact.stream().filter(d -> d.status().equals(Duplicate.EXACT)).count()).isEqualTo(7);
+
+            String other = seed + "\n\nمرجع " + UUID.randomUUID().toString().replace("-", " ");
+            java.util.List<Duplicate> near = concurrently(6, i -> fingerprint(other + " تحديث " + i));
+            assertThat(near.stream().filter(d -> d.status().equals(Duplicate.UNIQUE)).count()).isEqualTo(1);
+        }
+    }
+
+    private java.util.List<Duplicate> concurrently(int n, java.util.function.IntFunction<Fingerprint> fingerprints)
+            throws Exception {
+        PostgresDuplicateIndex index = new PostgresDuplicateIndex(dataSource, config);
+        java.util.List<Fingerprint> fps = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fps.add(fingerprints.apply(i));
+        }
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.List<java.util.concurrent.Future<Duplicate>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Fingerprint fp = fps.get(i);
+                String id = "copy-" + UUID.randomUUID();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return index.check(id, fp);
+                }));
+            }
+            java.util.List<Duplicate> out = new java.util.ArrayList<>();
+            for (var r : results) {
+                out.add(r.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

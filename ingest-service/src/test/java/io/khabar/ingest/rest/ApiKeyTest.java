@@ -44,4 +44,12 @@ class ApiKeyTest {
         given().contentType(ContentType.JSON).header("X-Api-Key", "s3cret-for-test").body(ARTICLE)
                 .post("/articles").then().statusCode(202);
     }
+
+    /** Finding 4: the key is checked before the body is read, so a caller without it cannot make ingest buffer 40 MB. */
+    @Test
+    void aLargeBodyWithoutTheKeyIs401() {
+        byte[] body = "{}\n".repeat(13_000_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        given().contentType("application/x-ndjson").body(body).post("/articles")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
 }

@@ -83,11 +83,28 @@ public final class PublishedAtParser {
         this.defaultZone = defaultZone;
     }
 
+    /** The earliest and latest publication times accepted: years 1 to 9999 (what every database and ISO-8601 holds). */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     public Optional<Instant> parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        return parseAny(raw.strip()).filter(i -> !i.isAfter(clock.instant().plus(FUTURE_TOLERANCE)));
+        return parseAny(raw.strip()).filter(i -> !i.isAfter(clock.instant().plus(FUTURE_TOLERANCE)))
+                .filter(i -> !i.isBefore(EARLIEST));
+    }
+
+    /** The time {@code raw} names when it is a date outside years 1-9999 (a value no store can hold), else empty. */
+    public Optional<Instant> outOfRange(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return parseAny(raw.strip()).filter(i -> i.isBefore(EARLIEST) || i.isAfter(LATEST));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Instant> parseAny(String s) {
