@@ -14,15 +14,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * make ingest buffer anything.
  */
 public class WriteKeyFilter {
+    /** Looked up per request: the filter is built before the configuration mapping is available. */
     @Inject
-    IngestConfig config;
+    jakarta.inject.Provider<IngestConfig> config;
 
     @ServerRequestFilter
     public Response checkKey(ContainerRequestContext request) {
         if (!"POST".equals(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/articles")) {
             return null;
         }
-        if (ApiKeys.authorized(config.apiKey(), request.getHeaderString(HttpHeaders.AUTHORIZATION),
+        if (ApiKeys.authorized(config.get().apiKey(), request.getHeaderString(HttpHeaders.AUTHORIZATION),
                 request.getHeaderString(ApiKeys.HEADER))) {
             return null;
         }
