@@ -61,6 +61,35 @@ final class LagMonitor implements AutoCloseable {
         return out;
     }
 
+    /**
+     * True when the stage has consumed everything on its input topic now: per partition, its committed offset reaches
+     * the end, or the end less one on a topic written in transactions (the last offset is then a commit marker, which
+     * is not a record and which a consumer never acknowledges).
+     */
+    boolean caughtUp(Stage s) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(s.group())
+                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
+            admin.describeTopics(List.of(s.topic())).allTopicNames().get(5, TimeUnit.SECONDS).get(s.topic())
+                    .partitions().forEach(p -> latest.put(new TopicPartition(s.topic(), p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+            boolean transactional = !s.topic().equals(Topics.RAW);
+            for (var e : ends.entrySet()) {
+                long end = e.getValue().offset();
+                OffsetAndMetadata c = offsets.get(e.getKey());
+                long committed = c == null ? 0 : c.offset();
+                if (committed < end - (transactional && end > 0 ? 1 : 0)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     void start(long t0Nanos) {
         this.t0 = t0Nanos;
         timer.scheduleAtFixedRate(() -> {

@@ -35,7 +35,10 @@ class BenchmarkIT {
         assertThat(((Number) t.get("ratioToBaseline")).doubleValue()).isPositive();
         Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) t.get("stages");
         assertThat(stages).containsOnlyKeys("ingest", "enrich", "store");
-        stages.values().forEach(s -> assertThat(s.get("committed")).isEqualTo(120L));
+        // offsets: ingest's input is a plain topic; enrich's and store's are written in transactions, whose commit
+        // markers take offsets too
+        assertThat(stages.get("ingest").get("committed")).isEqualTo(120L);
+        stages.values().forEach(s -> assertThat((Long) s.get("committed")).isGreaterThanOrEqualTo(120L));
         Map<String, Object> cpu = (Map<String, Object>) t.get("cpuMillisPerArticle");
         assertThat(cpu).containsKeys("ingest-service", "enrich-service", "store-service", "kafka");
         assertThat(((Number) cpu.get("enrich-service")).doubleValue()).isPositive();

@@ -61,14 +61,6 @@ public final class StageRecords {
                 .withKey(incomingKey(in)).build()));
     }
 
-    /**
-     * The benchmark baseline ({@code khabar.pass-through=true}): the incoming bytes forwarded unread, same key, same
-     * acknowledgement chaining, no CloudEvents headers. Never used in production configuration.
-     */
-    public static Message<byte[]> passThrough(Message<byte[]> in, String key) {
-        return chained(in, in.getPayload(), Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
-    }
-
     /** An outgoing message whose acknowledgement (or failure) is that of {@code in}. */
     private static Message<byte[]> chained(Message<?> in, byte[] payload, Metadata metadata) {
         java.util.function.Supplier<CompletionStage<Void>> ack = in::ack;
