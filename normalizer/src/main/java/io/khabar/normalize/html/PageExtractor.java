@@ -77,8 +77,12 @@ public final class PageExtractor {
     static final int MAX_DEPTH = 256;
     static final int MAX_ELEMENTS = 100_000;
 
-    /** Why the page is too complex to extract its main content from, or null. Iterative: no deep recursion. */
-    static String tooComplex(Document doc) {
+    /** How deep a document's elements nest and how many there are. */
+    record Complexity(int depth, int elements) {
+    }
+
+    /** Measured without recursion (jsoup's traversal is iterative), so any page can be measured. */
+    static Complexity complexity(Document doc) {
         int[] deepest = {0};
         int[] elements = {0};
         org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
@@ -87,12 +91,18 @@ public final class PageExtractor {
                 deepest[0] = Math.max(deepest[0], depth);
             }
         }, doc);
-        if (deepest[0] > MAX_DEPTH) {
-            return "html-too-complex: elements nested " + deepest[0] + " deep (at most " + MAX_DEPTH
+        return new Complexity(deepest[0], elements[0]);
+    }
+
+    /** Why the page is too complex to extract its main content from, or null. */
+    static String tooComplex(Document doc) {
+        Complexity c = complexity(doc);
+        if (c.depth() > MAX_DEPTH) {
+            return "html-too-complex: elements nested " + c.depth() + " deep (at most " + MAX_DEPTH
                     + "); main-content extraction skipped, the page's text kept";
         }
-        if (elements[0] > MAX_ELEMENTS) {
-            return "html-too-complex: " + elements[0] + " elements (at most " + MAX_ELEMENTS
+        if (c.elements() > MAX_ELEMENTS) {
+            return "html-too-complex: " + c.elements() + " elements (at most " + MAX_ELEMENTS
                     + "); main-content extraction skipped, the page's text kept";
         }
         return null;

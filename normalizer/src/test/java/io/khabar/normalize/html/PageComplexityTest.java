@@ -5,7 +5,6 @@ import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,16 +48,9 @@ class PageComplexityTest {
         try (Stream<Path> files = Files.walk(PAGES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
                 Document doc = Jsoup.parse(Files.readString(f), "https://localhost/");
-                int[] d = {0};
-                int[] n = {0};
-                org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
-                    if (node instanceof Element) {
-                        n[0]++;
-                        d[0] = Math.max(d[0], depth);
-                    }
-                }, doc);
-                deepest = Math.max(deepest, d[0]);
-                largest = Math.max(largest, n[0]);
+                PageExtractor.Complexity c = PageExtractor.complexity(doc);
+                deepest = Math.max(deepest, c.depth());
+                largest = Math.max(largest, c.elements());
                 assertThat(PageExtractor.tooComplex(doc)).as(f.toString()).isNull();
                 pages++;
             }
