@@ -36,11 +36,27 @@ public final class EntityExtractor {
 
     /** The shipped models and knowledge base, plus a newsroom's own knowledge-base files (may be empty). */
     public static EntityExtractor load(MatchingAnalyzer analyzer, List<Path> extraKnowledge) {
+        return load(analyzer, extraKnowledge, java.util.Map.of());
+    }
+
+    /** As {@link #load(MatchingAnalyzer, List)}, with model files of one's own for some languages (evaluation). */
+    public static EntityExtractor load(MatchingAnalyzer analyzer, List<Path> extraKnowledge,
+                                       java.util.Map<String, Path> models) {
         WordKeys keys = new WordKeys(analyzer);
+        EntityRecognizer recognizer = EntityRecognizer.loadDefault(keys);
+        if (!models.isEmpty()) {
+            java.util.Map<String, io.khabar.entities.ner.NerModel> m = new java.util.HashMap<>();
+            for (String language : List.of("ar", "en")) {
+                m.put(language, models.containsKey(language)
+                        ? io.khabar.entities.ner.NerModel.load(models.get(language), analyzer)
+                        : recognizer.modelFor(language, ""));
+            }
+            recognizer = new EntityRecognizer(m, keys);
+        }
         KnowledgeBase kb = KnowledgeBase.load(extraKnowledge);
         EntityIds ids = new EntityIds(keys, Transliterator.load());
         String kbVersion = "kb@" + kb.size() + (extraKnowledge.isEmpty() ? "" : "+" + extraKnowledge.size());
-        return new EntityExtractor(EntityRecognizer.loadDefault(keys), new EntityLinker(kb, keys, ids, kbVersion),
+        return new EntityExtractor(recognizer, new EntityLinker(kb, keys, ids, kbVersion),
                 new QuoteExtractor(keys));
     }
 
@@ -52,6 +68,10 @@ public final class EntityExtractor {
      * @param paragraphs         paragraph spans (the first one is the lead); may be empty
      * @param paragraphLanguages languages of paragraphs that differ from the article's; may be empty
      */
+    public EntityRecognizer recognizer() {
+        return recognizer;
+    }
+
     public EntityLinker.Result extract(String text, String title, String language, List<Span> sentences,
                                        List<Span> paragraphs, List<LanguageSpan> paragraphLanguages) {
         List<NamedSpan> inText = recognizer.find(text, sentences, offset -> {

@@ -122,7 +122,7 @@ public final class EntityLinker {
             String[] tokens = s.tokens();
             boolean cut = false;
             for (int i = 1; i <= tokens.length; i++) {
-                if (i == tokens.length || startsName(tokens[i], articleWords)) {
+                if (i == tokens.length || startsName(tokens[i], s.type(), articleWords)) {
                     NamedSpan part = part(s, from, i, cut);
                     cut = i < tokens.length && keys.procliticLength(tokens[i]) == 0; // و not stripped by the stem
                     if (part != null) {
@@ -167,10 +167,16 @@ public final class EntityLinker {
      * وبرونو), so starts a new name: the matching layer strips it (the rest is a known word), or, for و, the article
      * writes the rest on its own elsewhere (ورودريجيز when رودريجيز occurs too).
      */
-    private boolean startsName(String token, Set<String> articleWords) {
+    private boolean startsName(String token, String type, Set<String> articleWords) {
         String[] k = keys.of(token);
-        return k[0].length() > 3 && (!k[0].equals(k[1])
-                || k[0].charAt(0) == 'و' && articleWords.contains(k[0].substring(1)));
+        if (k[0].length() <= 3) {
+            return false;
+        }
+        boolean conjunction = k[0].charAt(0) == 'و' && articleWords.contains(k[0].substring(1));
+        // a preposition before the article (للأسد, بالأسد) starts a new name; a word that only looks like it
+        // carries one (كيني, لاوي) does not. Organisations' names hold prepositions (المنظمة العالمية للملكية الفكرية)
+        boolean preposition = !k[0].equals(k[1]) && k[1].startsWith("ال") && !k[0].startsWith("ال");
+        return conjunction || preposition && !type.equals("ORGANIZATION");
     }
 
     /** Titles before a person's name, as matching keys (Latin folded to lower case, Arabic normalized). */
@@ -192,10 +198,23 @@ public final class EntityLinker {
         return words.isEmpty() ? null : new Mention(s, inTitle, lead, words.toArray(String[]::new));
     }
 
-    /** Drops a leading or trailing nisba word from a name (recording it as an adjective); null if nothing is left. */
+    /**
+     * Drops a leading nisba word from a person's name (الروسي فلاديمير بوتين), recording it as an adjective; a name
+     * of one nisba word is an adjective only (null). Organisations and places of several words keep theirs in the name (the
+     * Czech Republic, المحيط الهندي; it is still recorded as an adjective), as does a person's family name (أيوب المصري).
+     */
     private NamedSpan trimNisba(NamedSpan s, Map<String, List<Span>> adjectives, java.util.BitSet taken) {
         String[] tokens = s.tokens();
         int[] bounds = s.bounds();
+        if (tokens.length > 1 && !s.type().equals("PERSON")) {
+            // the Czech Republic, British Airways, المحيط الهندي, وكالة الأنباء المصرية: the demonym is part of the
+            // name, and still relates the name to its country
+            for (int k : new int[]{0, tokens.length - 1}) {
+                nisba(tokens[k]).ifPresent(country -> record(adjectives, country,
+                        bounds[2 * k] + keys.procliticLength(tokens[k]), bounds[2 * k + 1]));
+            }
+            return s;
+        }
         int a = 0;
         int b = tokens.length;
         while (a < b) {
@@ -206,7 +225,7 @@ public final class EntityLinker {
             record(adjectives, country.get(), bounds[2 * a] + keys.procliticLength(tokens[a]), bounds[2 * a + 1]);
             a++;
         }
-        while (b > a) {
+        while (b > a && (a == b - 1 || !s.type().equals("PERSON"))) { // المصري after a given name is a family name
             Optional<KbEntity> country = nisba(tokens[b - 1]);
             if (country.isEmpty()) {
                 break;
@@ -323,7 +342,8 @@ public final class EntityLinker {
                 }
                 Cluster c = byKey.get(sb.toString());
                 int end = tokens[2 * (k + len - 1) + 1];
-                if (c == null || taken.nextSetBit(tokens[2 * k]) < end && taken.nextSetBit(tokens[2 * k]) >= 0) {
+                if (c == null || taken.nextSetBit(tokens[2 * k]) < end && taken.nextSetBit(tokens[2 * k]) >= 0
+                        || !standsAlone(text, tokens[2 * k], end)) {
                     continue;
                 }
                 String[] words = new String[len];
@@ -341,6 +361,20 @@ public final class EntityLinker {
                 break;
             }
         }
+    }
+
+    /**
+     * Whether {@code [start, end)} can be a name on its own: in Latin script it is capitalized (said is no Said, nor
+     * grant Grant), and it is not glued to a currency sign or a hyphenated word (US$, U.S.-led).
+     */
+    private static boolean standsAlone(String text, int start, int end) {
+        char first = text.charAt(start);
+        if (first < 0x0250 && Character.isLetter(first) && !Character.isUpperCase(first)) {
+            return false;
+        }
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        char after = end < text.length() ? text.charAt(end) : ' ';
+        return before != '-' && after != '-' && after != '$' && !Character.isLetterOrDigit(after);
     }
 
     /** Groups mentions of one entity: same type and name, or a person's short form of a longer name. */

@@ -60,6 +60,9 @@ public final class SpanScore {
         sb.append(String.format(Locale.ROOT, "%-13s %9s %9s %9s %7s %7s%n", "type", "precision", "recall", "F1",
                 "gold", "found"));
         for (int t = 0; t < gold.length; t++) {
+            if (gold[t] == 0 && predicted[t] == 0) {
+                continue; // a type left out of the scoring (MISC when only PER/LOC/ORG count)
+            }
             row(sb, EntityLabels.TYPES.get(t), correct[t], predicted[t], gold[t]);
         }
         row(sb, "overall", sum(correct), sum(predicted), sum(gold));

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Splits text into the tokens the recognizer was trained on (the corpora's convention): runs of letters, digits and
  * combining marks, kept whole across an inner hyphen ({@code Italian-born}), an abbreviation's dots ({@code U.S.})
- * and a number's separators ({@code 1,250.5}); every other non-space character is a token of its own. Arabic
+ * and a number's separators ({@code 1,250.5}); an initial ({@code P. Simmons}) and a short list of abbreviations
+ * ({@code Inc.}, {@code St.}) keep their dot; every other non-space character is a token of its own. Arabic
  * proclitics stay attached, as in ANERcorp ({@code بالأسد} is one token).
  */
 public final class Tokenizer {
@@ -36,8 +37,10 @@ public final class Tokenizer {
                         break;
                     }
                 }
-                if (i < to && text.charAt(i) == '.' && isAbbreviation(text, start, i)) {
-                    i++; // U.S. keeps its final dot
+                if (i < to && text.charAt(i) == '.' && (isAbbreviation(text, start, i) || isInitial(text, start, i, to)
+                        || ABBREVIATIONS.contains(text.subSequence(start, i).toString())
+                        || start == from && isOrdinal(text, start, i, to))) {
+                    i++; // U.S., an initial (P. Simmons) and Inc. keep their dot, as the corpora write them
                 }
             } else {
                 i++;
@@ -72,6 +75,36 @@ public final class Tokenizer {
         // U.S, U.N (the final dot is taken after the loop): single letters between dots
         return d == '.' && Character.isLetter(before) && Character.isUpperCase(after)
                 && (at - start == 1 || text.charAt(at - 2) == '.');
+    }
+
+    /** Abbreviations written with a dot inside news sentences (the corpora keep the dot on the word). */
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Mt",
+            "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen",
+            "Rep", "Prof", "Rev", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "vs");
+
+    /** A list's number at the start of a line or sentence ({@code 2. McEwen}). */
+    private static boolean isOrdinal(CharSequence text, int start, int end, int to) {
+        if (end - start > 3 || end + 1 >= to || text.charAt(end + 1) != ' ') {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (text.charAt(k) < '0' || text.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A single capital letter with its dot before a capitalized word: an initial (P. Simmons, George W. Bush). */
+    private static boolean isInitial(CharSequence text, int start, int end, int to) {
+        if (end - start != 1 || !Character.isUpperCase(text.charAt(start)) || text.charAt(start) > 'Z') {
+            return false;
+        }
+        int k = end + 1;
+        while (k < to && text.charAt(k) == ' ') {
+            k++;
+        }
+        return k > end + 1 && k < to && Character.isUpperCase(text.charAt(k));
     }
 
     private static boolean isAbbreviation(CharSequence text, int start, int end) {

@@ -1,0 +1,243 @@
+package io.khabar.bench.eval;
+
+import io.khabar.entities.EntityExtractor;
+import io.khabar.entities.linking.EntityLinker;
+import io.khabar.entities.ner.Corpora;
+import io.khabar.entities.ner.EntityLabels;
+import io.khabar.entities.ner.EntityRecognizer;
+import io.khabar.entities.ner.LabeledSentence;
+import io.khabar.entities.ner.NerData;
+import io.khabar.entities.ner.NerModel;
+import io.khabar.entities.ner.SpanScore;
+import io.khabar.events.Annotation;
+import io.khabar.events.Span;
+import io.khabar.normalize.matching.MatchingAnalyzer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./khabar eval-ner}: the entities users get, scored on the dev splits (ANERcorp dev, CoNLL-2003 eng.testa) in
+ * the CoNLL exact-span convention over PERSON, LOCATION and ORGANIZATION, two ways:
+ * <ul>
+ *   <li><b>recognizer alone</b>: the shipped model's tags, sentence by sentence;</li>
+ *   <li><b>whole path</b>: each document is given to {@link EntityExtractor#extract} exactly as enrich-service gives
+ *       an article (text, language, sentence and paragraph spans), and its {@code entity} annotations (after nisba
+ *       handling, coreference, propagation and linking) are mapped back onto the corpus tokens. {@code nisba}
+ *       annotations are relations, not entities, and are not counted.</li>
+ * </ul>
+ * A document's text is its sentences' tokens joined by spaces, one sentence a line, each sentence a paragraph.
+ * CoNLL-2003 has document boundaries; ANERcorp has none, so it is read in pieces of {@value #ANERCORP_DOCUMENT}
+ * sentences (about 460 words, a news article's length). The test splits are held back.
+ * <pre>
+ * EntityEval [DATA_DIR] [--language ar|en] [--split dev|train] [--model FILE]... [--errors N]
+ * </pre>
+ * {@code --model} scores a model file of one's own in place of the shipped one (its name says its language:
+ * {@code ner-ar*}, else English).
+ * {@code --split train} runs the same on the training split, where the recognizer is nearly right, so that what the
+ * rest of the path changes can be studied without looking at dev.
+ * {@code --errors N} prints up to N sentences where the whole path changed the recognizer's tags, as
+ * {@code token[gold|recognizer|whole path]}.
+ * <pre>
+ * </pre>
+ */
+public final class EntityEval {
+    static final int ANERCORP_DOCUMENT = 15;
+    private static final int MISC = EntityLabels.TYPES.indexOf("MISC");
+
+    private EntityEval() {
+    }
+
+    /** One document of a corpus, its text as the service gets it and where each token sits in that text. */
+    record Document(List<LabeledSentence> sentences, String text, List<int[]> tokenBounds, List<Span> sentenceSpans) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of("../shared/data");
+        List<String> languages = List.of("ar", "en");
+        int errors = 0;
+        boolean train = false;
+        java.util.Map<String, Path> models = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--language" -> languages = List.of(args[++i]);
+                case "--errors" -> errors = Integer.parseInt(args[++i]);
+                case "--split" -> train = "train".equals(args[++i]);
+                case "--model" -> {
+                    Path file = Path.of(args[++i]);
+                    models.put(file.getFileName().toString().contains("-ar") ? "ar" : "en", file);
+                }
+                case "-h", "--help" -> {
+                    System.out.println("usage: ./khabar eval-ner [DATA_DIR] [--language ar|en] [--split dev|train] [--model FILE]... [--errors N]");
+                    return;
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        System.err.println("unknown option " + args[i] + "; try --help");
+                        System.exit(2);
+                    }
+                    data = Path.of(args[i]);
+                }
+            }
+        }
+        if (!Files.isDirectory(data.resolve("ner"))) {
+            System.err.println("no NER corpora under " + data.toAbsolutePath() + "/ner; pass the shared data folder");
+            System.exit(2);
+        }
+        long t0 = System.nanoTime();
+        MatchingAnalyzer analyzer = new MatchingAnalyzer();
+        EntityExtractor extractor = EntityExtractor.load(analyzer, List.of(), models);
+        EntityRecognizer recognizer = extractor.recognizer();
+        System.out.printf(Locale.ROOT, "• models and knowledge base loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        for (String language : languages) {
+            List<LabeledSentence> dev = Corpora.read(train ? NerData.train(data, language) : NerData.dev(data, language));
+            List<Document> documents = documents(dev, "ar".equals(language) ? ANERCORP_DOCUMENT : 0);
+            NerModel model = recognizer.modelFor(language, "");
+            String corpus = ("ar".equals(language) ? "ANERcorp " : "CoNLL-2003 ") + (train ? "train (the models saw it)"
+                    : "ar".equals(language) ? "dev" : "dev (eng.testa)");
+            SpanScore alone = new SpanScore();
+            for (LabeledSentence s : dev) {
+                alone.add(withoutMisc(s.labels()), withoutMisc(model.tag(s.tokens(), null)));
+            }
+            System.out.print(alone.report(String.format(Locale.ROOT, "%n%s: %s, %,d sentences, recognizer alone (%s),"
+                    + " PER/LOC/ORG", language, corpus, dev.size(), model.version())));
+            SpanScore whole = new SpanScore();
+            List<String> misses = new ArrayList<>();
+            long t1 = System.nanoTime();
+            for (Document d : documents) {
+                EntityLinker.Result r = extractor.extract(d.text(), null, language, d.sentenceSpans(),
+                        d.sentenceSpans(), List.of());
+                List<int[]> predicted = labels(d, r.annotations());
+                for (int i = 0; i < d.sentences().size(); i++) {
+                    int[] gold = withoutMisc(d.sentences().get(i).labels());
+                    whole.add(gold, predicted.get(i));
+                    int[] byModel = withoutMisc(model.tag(d.sentences().get(i).tokens(), null));
+                    if (misses.size() < errors && !java.util.Arrays.equals(byModel, predicted.get(i))) {
+                        misses.add(difference(d.sentences().get(i).tokens(), gold, byModel, predicted.get(i)));
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - t1) / 1e9;
+            System.out.print(whole.report(String.format(Locale.ROOT, "%n%s: %s, %,d documents, whole entity path of"
+                    + " enrich-service (EntityExtractor), PER/LOC/ORG", language, corpus, documents.size())));
+            System.out.printf(Locale.ROOT, "whole path: %,.0f documents/s, one thread%n", documents.size() / seconds);
+            misses.forEach(System.out::println);
+        }
+    }
+
+    /** The corpus's documents (CoNLL's -DOCSTART- boundaries, or pieces of {@code every} sentences when > 0). */
+    static List<Document> documents(List<LabeledSentence> sentences, int every) {
+        List<Document> out = new ArrayList<>();
+        List<LabeledSentence> current = new ArrayList<>();
+        for (LabeledSentence s : sentences) {
+            boolean starts = every > 0 ? current.size() == every : s.documentStart();
+            if (starts && !current.isEmpty()) {
+                out.add(document(current));
+                current = new ArrayList<>();
+            }
+            current.add(s);
+        }
+        if (!current.isEmpty()) {
+            out.add(document(current));
+        }
+        return out;
+    }
+
+    static Document document(List<LabeledSentence> sentences) {
+        StringBuilder text = new StringBuilder();
+        List<int[]> bounds = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        for (LabeledSentence s : sentences) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            int sentenceStart = text.length();
+            int[] b = new int[s.tokens().length * 2];
+            for (int i = 0; i < s.tokens().length; i++) {
+                if (i > 0) {
+                    text.append(' ');
+                }
+                b[2 * i] = text.length();
+                text.append(s.tokens()[i]);
+                b[2 * i + 1] = text.length();
+            }
+            bounds.add(b);
+            spans.add(new Span(sentenceStart, text.length()));
+        }
+        return new Document(List.copyOf(sentences), text.toString(), bounds, spans);
+    }
+
+    /**
+     * IOB2 labels per sentence from the entity annotations: a name covers the tokens its span touches (an Arabic
+     * name's span starts after its proclitic, inside the corpus token). Overlapping names keep the first.
+     */
+    static List<int[]> labels(Document d, List<Annotation> annotations) {
+        List<int[]> out = new ArrayList<>();
+        for (LabeledSentence s : d.sentences()) {
+            out.add(new int[s.tokens().length]);
+        }
+        for (Annotation a : annotations) {
+            if (!"entity".equals(a.kind())) {
+                continue;
+            }
+            int type = EntityLabels.typeOf(a.type());
+            if (type < 0 || type == MISC) {
+                continue;
+            }
+            for (int si = 0; si < d.sentences().size(); si++) {
+                Span sentence = d.sentenceSpans().get(si);
+                if (a.start() < sentence.start() || a.start() >= sentence.end()) {
+                    continue;
+                }
+                int[] b = d.tokenBounds().get(si);
+                int first = -1;
+                int last = -1;
+                for (int t = 0; t < b.length / 2; t++) {
+                    if (b[2 * t + 1] > a.start() && b[2 * t] < a.end()) {
+                        first = first < 0 ? t : first;
+                        last = t;
+                    }
+                }
+                int[] labels = out.get(si);
+                boolean free = first >= 0;
+                for (int t = Math.max(first, 0); free && t <= last; t++) {
+                    free = labels[t] == EntityLabels.O;
+                }
+                if (free) {
+                    labels[first] = EntityLabels.begin(type);
+                    for (int t = first + 1; t <= last; t++) {
+                        labels[t] = EntityLabels.inside(type);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static int[] withoutMisc(int[] labels) {
+        int[] out = labels.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (EntityLabels.type(out[i]) == MISC) {
+                out[i] = EntityLabels.O;
+            }
+        }
+        return out;
+    }
+
+    /** A sentence where the whole path changed the recognizer's tags: token[gold|recognizer|whole path]. */
+    private static String difference(String[] tokens, int[] gold, int[] byModel, int[] predicted) {
+        StringBuilder sb = new StringBuilder("  ");
+        for (int i = 0; i < tokens.length; i++) {
+            sb.append(tokens[i]);
+            if (byModel[i] != predicted[i]) {
+                sb.append('[').append(EntityLabels.name(gold[i])).append('|').append(EntityLabels.name(byModel[i]))
+                        .append('|').append(EntityLabels.name(predicted[i])).append(']');
+            }
+            sb.append(' ');
+        }
+        return sb.toString();
+    }
+}
