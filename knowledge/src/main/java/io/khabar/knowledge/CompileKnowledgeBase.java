@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * Compiles the default knowledge base ({@code kb.tsv.gz}) and the transliteration table
  * ({@code transliteration.tsv.gz}) from the public data in {@code DATA_DIR/kb} (see {@code PROVENANCE.md} beside the
- * resources), in this order: countries, cities and regions, demonyms, people, ANETAC name pairs. Prints progress and
- * counts.
+ * resources), in this order: countries, cities and regions, demonyms, people, CultLAMA and Khabar's own list of
+ * news entities ({@link Notables}), ANETAC name pairs. Prints progress and counts.
  * <p>
  * Usage: {@code knowledge/scripts/build-knowledge-base [DATA_DIR] [OUT_DIR]} (defaults {@code ../shared/data} and
  * {@code knowledge/src/main/resources/io/khabar/knowledge}).
@@ -120,6 +120,13 @@ public final class CompileKnowledgeBase {
         log("people: %,d heads of state or government, %,d more legislators; Arabic name from the data %,d, "
                         + "transliterated %,d, none %,d %s", people.leaders, people.legislators, people.withDataArabic,
                 people.transliterated, people.withoutArabic, people.untransliterated);
+
+        Notables notables = new Notables();
+        notables.read(kbDir, Path.of(System.getProperty("khabar.kb.list", "knowledge/data/news-entities.tsv")), kb,
+                countries);
+        log("CultLAMA: %,d people, %,d organisations, %,d places added; %,d QIDs already known given their labels;"
+                        + " Khabar's list: %,d entries (%,d joined to an entity of the same name)", notables.people,
+                notables.organisations, notables.places, notables.merged, notables.listed, notables.listedJoined);
 
         Set<String> nisbaKeys = new HashSet<>();
         nisba.keySet().forEach(f -> nisbaKeys.add(KnowledgeBase.key(f)));

@@ -1,0 +1,198 @@
+package io.khabar.knowledge;
+
+import io.khabar.knowledge.KbBuilder.Draft;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The people, organisations and places the news is about that the place and politician data lack:
+ * <ul>
+ *   <li><b>CultLAMA</b> ({@code kb/cultlama}): Wikidata entities with English and Arabic labels, typed by the facts
+ *       they take part in. Subjects of birthplace, citizenship, occupation or language facts are people; record
+ *       labels and broadcasters (objects of P264, P449) and the sports clubs among the subjects of P17 are
+ *       organisations; continents (objects of P30) and the landmarks and sites among the subjects of P17 are places.
+ *       Occupations, genres, instruments, languages and works are not entities of the news and are left out. A QID
+ *       the knowledge base already has only adds its labels as aliases.</li>
+ *   <li><b>Khabar's list</b> ({@code knowledge/data/news-entities.tsv}, written by hand): seas and regions,
+ *       international organisations, government seats, news agencies, armed groups, parties, companies, clubs and
+ *       former leaders. An entry without a QID joins an entity of the same type that has one of its English names,
+ *       if there is one, rather than duplicating it.</li>
+ * </ul>
+ */
+final class Notables {
+    static final double CULTLAMA_PERSON_PRIOR = 0.5; // as legislators: a surname alone does not link without context
+    static final double CULTLAMA_OTHER_PRIOR = 0.6;
+    private static final Set<String> PERSON_FACTS = Set.of("P19:sub", "P20:sub", "P27:sub", "P106:sub", "P103:sub",
+            "P1412:sub");
+    private static final Set<String> ORGANIZATION_FACTS = Set.of("P264:obj", "P449:obj");
+    private static final Pattern FACT = Pattern.compile("\"sub_uri\":\\s*\"(Q\\d+)\".*\"uuid\":\\s*\"P17_([a-z_]+?)_");
+
+    int people;
+    int organisations;
+    int places;
+    int merged;
+    int listed;
+    int listedJoined;
+
+    void read(Path kbDir, Path listFile, KbBuilder kb, Countries countries) throws IOException {
+        Map<String, String> p17Category = p17Categories(kbDir.resolve("cultlama/cultlama_v1.tar.gz"));
+        List<String> lines = Files.readAllLines(kbDir.resolve("cultlama/derived_qid_en_ar.tsv"), StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 4 || !f[0].matches("Q\\d+")) {
+                continue;
+            }
+            Set<String> roles = Set.of(f[3].split(","));
+            String en = Names.clean(f[1]);
+            String ar = Names.clean(f[2]);
+            if (ar != null && !Names.isArabicScript(ar)) {
+                ar = null;
+            }
+            Draft existing = kb.get(f[0]);
+            if (existing != null) {
+                if (en != null) {
+                    kb.alias(existing, en);
+                }
+                if (ar != null) {
+                    kb.alias(existing, ar);
+                    if (existing.nameAr == null) {
+                        existing.nameAr = ar;
+                    }
+                }
+                merged++;
+                continue;
+            }
+            Draft d;
+            if (roles.stream().anyMatch(PERSON_FACTS::contains)) {
+                d = draft(f[0], EntityType.PERSON, "person", en, ar, CULTLAMA_PERSON_PRIOR);
+                people++;
+            } else if (roles.stream().anyMatch(ORGANIZATION_FACTS::contains)
+                    || "sports".equals(p17Category.get(f[0]))) {
+                d = draft(f[0], EntityType.ORGANIZATION, "organization", en, ar, CULTLAMA_OTHER_PRIOR);
+                organisations++;
+            } else if (roles.contains("P30:obj") || roles.contains("P17:sub") && p17Category.containsKey(f[0])) {
+                d = draft(f[0], EntityType.LOCATION, roles.contains("P30:obj") ? "region" : "place", en, ar,
+                        CULTLAMA_OTHER_PRIOR);
+                places++;
+            } else {
+                continue;
+            }
+            Draft kept = kb.put(d);
+            if (kept.type == EntityType.PERSON) {
+                for (String name : new String[]{en, ar}) {
+                    if (name != null) {
+                        Names.shortNames(name).forEach(s -> kb.shortName(kept, s));
+                    }
+                }
+            }
+        }
+        readList(listFile, kb, countries);
+    }
+
+    /** The hand-written list; see the file's header for its columns. */
+    private void readList(Path file, KbBuilder kb, Countries countries) throws IOException {
+        Map<String, Draft> byEnglishName = new HashMap<>();
+        for (Draft d : kb.drafts()) {
+            if (d.qid != null && d.type != EntityType.LOCATION && d.nameEn != null) {
+                byEnglishName.putIfAbsent(d.type + "|" + KnowledgeBase.key(d.nameEn), d);
+            }
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 7) {
+                throw new IllegalArgumentException(file + ": expected 7 tab-separated columns in: " + line);
+            }
+            EntityType type = EntityType.valueOf(f[1]);
+            String[] en = f[5].split("\\|");
+            String[] ar = f[6].split("\\|");
+            Draft d = draft(f[0].isBlank() ? null : f[0], type, f[2], en[0], ar[0], Double.parseDouble(f[4]));
+            d.countryCode = f[3].isBlank() ? null : f[3];
+            if (d.countryCode != null && !countries.byIso2.containsKey(d.countryCode)) {
+                throw new IllegalArgumentException(file + ": unknown country code " + d.countryCode);
+            }
+            Draft same = null;
+            for (String name : en) {
+                same = same != null ? same : byEnglishName.get(type + "|" + KnowledgeBase.key(name));
+            }
+            if (d.id == null && same != null) {
+                d.id = same.id;
+                d.qid = same.qid;
+                listedJoined++;
+            } else if (d.id == null) {
+                d.id = kb.freshId(type, KnowledgeBase.key(en[0]), d.countryCode, null);
+            }
+            Draft kept = kb.put(d);
+            kept.prior = Math.max(kept.prior, d.prior);
+            for (String[] names : new String[][]{en, ar}) {
+                for (String name : names) {
+                    kb.alias(kept, name);
+                    if (type == EntityType.PERSON) {
+                        Names.shortNames(name).forEach(s -> kb.shortName(kept, s));
+                    }
+                }
+            }
+            listed++;
+        }
+    }
+
+    private static Draft draft(String qid, EntityType type, String kind, String en, String ar, double prior) {
+        Draft d = new Draft(type, kind);
+        d.id = qid;
+        d.qid = qid;
+        d.nameEn = en;
+        d.nameAr = ar;
+        d.prior = prior;
+        return d;
+    }
+
+    /**
+     * The category (geography, history, sports) of each subject of a P17 (country) fact, from the English facts in
+     * the CultLAMA archive: the fact ids say it ({@code P17_sports_ARAB_REGION_3}). Read with a minimal tar reader.
+     */
+    static Map<String, String> p17Categories(Path archive) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(archive))) {
+            byte[] header = new byte[512];
+            while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+                String name = new String(header, 0, 100, StandardCharsets.UTF_8).replace("\0", "");
+                long size = Long.parseLong(new String(header, 124, 12, StandardCharsets.US_ASCII)
+                        .replace("\0", "").strip(), 8);
+                long padded = (size + 511) / 512 * 512;
+                boolean wanted = name.endsWith("arab_west/cultlama/en/P17.jsonl") && !name.contains("/._");
+                if (wanted) {
+                    ByteArrayOutputStream body = new ByteArrayOutputStream((int) size);
+                    body.write(in.readNBytes((int) size));
+                    in.skipNBytes(padded - size);
+                    for (String line : body.toString(StandardCharsets.UTF_8).split("\n")) {
+                        Matcher m = FACT.matcher(line);
+                        if (m.find()) {
+                            out.putIfAbsent(m.group(1), m.group(2));
+                        }
+                    }
+                } else {
+                    in.skipNBytes(padded);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException("no P17 facts found in " + archive);
+        }
+        return out;
+    }
+}
