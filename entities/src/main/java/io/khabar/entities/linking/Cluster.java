@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The mentions of one entity within an article, and what they were linked to. */
 final class Cluster {
-    final String type;
+    String type;
     final List<Mention> mentions = new ArrayList<>();
     Mention representative;
     KbEntity entity;

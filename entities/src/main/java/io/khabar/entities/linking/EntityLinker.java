@@ -44,12 +44,16 @@ public final class EntityLinker {
     private final WordKeys keys;
     private final EntityIds ids;
     private final String kbVersion;
+    private final Set<String> notNames = new HashSet<>();
 
     public EntityLinker(KnowledgeBase kb, WordKeys keys, EntityIds ids, String kbVersion) {
         this.kb = kb;
         this.keys = keys;
         this.ids = ids;
         this.kbVersion = kbVersion;
+        for (String w : NOT_NAMES) {
+            notNames.add(keys.of(w)[1]);
+        }
     }
 
     /** What linking produced: mention and nisba annotations on {@code text}, and the per-article entity list. */
@@ -85,7 +89,7 @@ public final class EntityLinker {
         scanNisba(text, all, adjectives, taken);
         scanNisba(title, Tokenizer.tokenize(title, 0, title.length()), null, null).forEach(titleAdjectives::add);
 
-        List<Cluster> clusters = cluster(mentions);
+        List<Cluster> clusters = agree(cluster(mentions), text);
         propagate(text, all, clusters, taken, leadEnd);
         Set<String> contextCountries = new HashSet<>();
         for (String countryId : adjectives.keySet()) {
@@ -189,13 +193,109 @@ public final class EntityLinker {
             return null;
         }
         List<String> words = new ArrayList<>();
+        boolean onlyNotNames = true;
         for (String t : s.tokens()) {
             String stem = keys.of(t)[1];
             if (!stem.isEmpty() && Character.isLetterOrDigit(stem.charAt(0))) {
                 words.add(stem);
+                onlyNotNames &= notNames.contains(stem);
             }
         }
-        return words.isEmpty() ? null : new Mention(s, inTitle, lead, words.toArray(String[]::new));
+        return words.isEmpty() || onlyNotNames ? null : new Mention(s, inTitle, lead, words.toArray(String[]::new));
+    }
+
+    /**
+     * Words that are never a name on their own, whatever the recognizer says: God and the words of religious
+     * formulae (رحمه الله, سبحانه وتعالى, صلى الله عليه وسلم), and currency units (دولار, ريال, euro), which are
+     * amounts' units. Names that contain them (عبد الله, حزب الله, رام الله) are not affected.
+     */
+    static final List<String> NOT_NAMES = List.of("الله", "لله", "اللهم", "والله", "بالله", "تعالى", "سبحانه",
+            "وتعالى", "وجل", "عز", "جل", "رحمه", "رحمها", "رحمهم", "يرحمه", "رضي", "عنه", "عنها", "عنهم", "صلى",
+            "عليه", "وسلم", "السلام", "حفظه", "حفظها", "دولار", "دولارا", "دولارات", "ريال", "ريالا", "ريالات", "يورو",
+            "درهم", "دراهم", "دينار", "دنانير", "جنيه", "جنيها", "ليرة", "روبل", "god", "allah", "dollar", "dollars",
+            "euro", "euros", "yen", "sterling", "rouble", "roubles", "ruble", "rubles", "riyal", "riyals", "dirham",
+            "dinar", "dinars");
+
+    /**
+     * One name, one type within an article (label aggregation): when the recognizer typed one name differently in
+     * different sentences (a cricketer as PERSON in one and ORGANIZATION in another) and PERSON carries the most
+     * confidence, every mention is the person's. Places and organisations keep their types (a country's name is its
+     * team's in a sports report). A one-word Arabic name found only with a preposition attached (برضا, "with
+     * satisfaction") that the knowledge base does not know is a word, not a name. A person's name that the knowledge
+     * base knows only as a prominent organisation (Exxon, داعش) is that organisation.
+     */
+    private List<Cluster> agree(List<Cluster> clusters, String text) {
+        Map<String, List<Cluster>> byKey = new LinkedHashMap<>();
+        for (Cluster c : clusters) {
+            byKey.computeIfAbsent(c.representative.key(), k -> new ArrayList<>()).add(c);
+        }
+        List<Cluster> out = new ArrayList<>();
+        for (List<Cluster> same : byKey.values()) {
+            Map<String, Double> weight = new HashMap<>();
+            for (Cluster c : same) {
+                for (Mention m : c.mentions) {
+                    weight.merge(c.type, m.span().confidence(), Double::sum);
+                }
+            }
+            String type = weight.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            // a person's name is the person's throughout; a place's name may name its team or government elsewhere
+            // in the same article (Australia won; the Kremlin said), so places and organisations keep their types
+            boolean merge = same.size() > 1 && type.equals("PERSON");
+            for (Cluster c : same) {
+                if (!merge && !isWordWithPreposition(c)) {
+                    out.add(retype(c));
+                }
+            }
+            if (!merge) {
+                continue;
+            }
+            Cluster kept = same.stream().filter(c -> c.type.equals(type)).findFirst().orElseThrow();
+            for (Cluster c : same) {
+                if (c != kept) {
+                    c.mentions.forEach(kept::add);
+                }
+            }
+            if (!isWordWithPreposition(kept)) {
+                out.add(retype(kept));
+            }
+        }
+        return out;
+    }
+
+    private Cluster retype(Cluster c) {
+        if (c.type.equals("PERSON") && knownOnlyAsOrganisation(c.representative.key())) {
+            c.type = "ORGANIZATION";
+        }
+        return c;
+    }
+
+    private boolean isWordWithPreposition(Cluster c) {
+        if (c.representative.words().length != 1 || !c.type.equals("PERSON")) {
+            return false;
+        }
+        for (Mention m : c.mentions) {
+            String first = m.span().tokens()[0];
+            if (first.isEmpty() || first.charAt(0) < 0x0600 || first.charAt(0) > 0x06ff
+                    || keys.procliticLength(first) == 0 || first.charAt(0) == 'و') {
+                return false;
+            }
+        }
+        return kb.lookupKey(c.representative.key()).isEmpty();
+    }
+
+    /** Least prior of an organisation whose name overrides a recognizer's PERSON (Exxon, داعش; not Chelsea). */
+    static final double PROMINENT_ORGANISATION = 0.8;
+
+    private boolean knownOnlyAsOrganisation(String key) {
+        boolean organisation = false;
+        for (Candidate cand : kb.lookupKey(key)) {
+            if (cand.entity().type() == EntityType.PERSON) {
+                return false;
+            }
+            organisation |= cand.entity().type() == EntityType.ORGANIZATION && !cand.shortForm()
+                    && cand.entity().prior() >= PROMINENT_ORGANISATION;
+        }
+        return organisation;
     }
 
     /**
@@ -316,7 +416,8 @@ public final class EntityLinker {
                     byKey.putIfAbsent(m.key(), c);
                     longest = Math.max(longest, m.words().length);
                     String surname = m.words()[m.words().length - 1];
-                    if (c.type.equals("PERSON") && m.words().length > 1 && surname.length() >= 4) {
+                    if (c.type.equals("PERSON") && m.words().length > 1 && surname.length() >= 4
+                            && !notNames.contains(surname)) { // الله of عبد الله is no one's surname
                         byKey.putIfAbsent(surname, c); // بوتين after فلاديمير بوتين, as clustering does
                     }
                 }

@@ -55,7 +55,7 @@ public final class TextNormalizer {
             "^(?:[0-9\\u0660-\\u0669\\u06F0-\\u06F9]{1,4}|(?:page|p\\.|صفحة)\\s*[0-9\\u0660-\\u0669]{1,4}(?:\\s*(?:of|/|من)\\s*[0-9\\u0660-\\u0669]{1,4})?)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern READ_MORE = Pattern.compile(
-            "^(?:اقرأ|إقرأ|اقرا)\\s+(?:أيضا|أيضاً|ايضا|ايضاً|المزيد)\\b.*|^(?:read more|read also|related(?: articles?| stories)?|see also|more on this story)\\b.*",
+            "^(?:اقرأ|إقرأ|اقرا)\\s+(?:أيضا|أيضاً|ايضا|ايضاً|المزيد)\\b.*|^رابط\\s+(?:الخبر|المقال|الموضوع)\\s+(?:ب|في\\s+)?(?:صحيفة|موقع).*|^(?:read more|read also|related(?: articles?| stories)?|see also|more on this story)\\b.*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SOCIAL = Pattern.compile(
             "^(?:share(?: this)?(?: article| story| on \\w+)?|follow us(?: on \\w+)?|tweet|(?:شارك|شاركها|شارك الخبر|تابعونا|تابعنا)(?:\\s+(?:على|عبر)\\s+\\S+)?|(?:facebook|twitter|whatsapp|telegram|linkedin|email|print)(?:\\s*[|/·•]\\s*(?:facebook|twitter|whatsapp|telegram|linkedin|email|print))*)\\s*[:.!]?$",

@@ -69,6 +69,16 @@ class TextNormalizerTest {
     }
 
     @Test
+    void aSourceLinkLineIsReadMoreNoise() {
+        // SaudiNewsNet's al-Weeam articles end with "the news's link in al-Weeam: <title of another article>"
+        NormalizedText n = normalizer.normalize("العنوان", String.join("\n",
+                "حذرت وزارة الداخلية المواطنين من التعامل مع مجهولي الهوية.",
+                "رابط الخبر بصحيفة الوئام: وزارة الداخلية تحذر كافة المواطنين"));
+        assertThat(n.text()).isEqualTo("حذرت وزارة الداخلية المواطنين من التعامل مع مجهولي الهوية.");
+        assertThat(n.facts().removed()).extracting(io.khabar.events.Removal::kind).containsExactly("read-more");
+    }
+
+    @Test
     void aShortLineSaidOnceIsKeptAndNumbersInsideTextStay() {
         NormalizedText n = normalizer.normalize("T", "Short subtitle\nThe vote was 52 to 48\n48");
         assertThat(n.text()).isEqualTo("Short subtitle\n\nThe vote was 52 to 48");
