@@ -280,11 +280,15 @@ public final class EntityLinker {
                 return false;
             }
         }
-        return kb.lookupKey(c.representative.key()).isEmpty();
+        // unless a prominent entity has that name (بالأسد); a little-known namesake (a singer called رضا) is not enough
+        return kb.lookupKey(c.representative.key()).stream().noneMatch(cand -> cand.entity().prior() >= PROMINENT);
     }
 
-    /** Least prior of an organisation whose name overrides a recognizer's PERSON (Exxon, داعش; not Chelsea). */
-    static final double PROMINENT_ORGANISATION = 0.8;
+    /**
+     * Least prior of a prominent entity: heads of state, the curated news entities. An organisation this prominent
+     * overrides a recognizer's PERSON (Exxon, داعش; not Chelsea the club, 0.7).
+     */
+    static final double PROMINENT = 0.8;
 
     private boolean knownOnlyAsOrganisation(String key) {
         boolean organisation = false;
@@ -293,7 +297,7 @@ public final class EntityLinker {
                 return false;
             }
             organisation |= cand.entity().type() == EntityType.ORGANIZATION && !cand.shortForm()
-                    && cand.entity().prior() >= PROMINENT_ORGANISATION;
+                    && cand.entity().prior() >= PROMINENT;
         }
         return organisation;
     }
