@@ -125,8 +125,9 @@ public final class CompileKnowledgeBase {
         notables.read(kbDir, Path.of(System.getProperty("khabar.kb.list", "knowledge/data/news-entities.tsv")), kb,
                 countries);
         log("CultLAMA: %,d people, %,d organisations, %,d places added; %,d QIDs already known given their labels;"
-                        + " Khabar's list: %,d entries (%,d joined to an entity of the same name)", notables.people,
-                notables.organisations, notables.places, notables.merged, notables.listed, notables.listedJoined);
+                        + " Khabar's list: %,d entries (%,d joined to an entity of the same name), %,d region demonyms",
+                notables.people, notables.organisations, notables.places, notables.merged, notables.listed,
+                notables.listedJoined, notables.demonymForms);
 
         Set<String> nisbaKeys = new HashSet<>();
         nisba.keySet().forEach(f -> nisbaKeys.add(KnowledgeBase.key(f)));

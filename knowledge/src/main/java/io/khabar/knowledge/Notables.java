@@ -26,9 +26,12 @@ import java.util.zip.GZIPInputStream;
  *       organisations; continents (objects of P30) and the landmarks and sites among the subjects of P17 are places.
  *       Occupations, genres, instruments, languages and works are not entities of the news and are left out. A QID
  *       the knowledge base already has only adds its labels as aliases.</li>
+ *   <li><b>Khabar's demonyms of regions</b> ({@code knowledge/data/news-demonyms.tsv}: European, الأوروبي)
+ *       relate a name to its region as a country's demonym does.</li>
  *   <li><b>Khabar's list</b> ({@code knowledge/data/news-entities.tsv}, written by hand): seas and regions,
  *       international organisations, government seats, news agencies, armed groups, parties, companies, clubs and
- *       former leaders. An entry without a QID joins an entity of the same type that has one of its English names,
+ *       former leaders, and constituent countries' and countries' own names the data lacks (U.S., England). An entry
+ *       without a QID joins an entity of the same type that has one of its English names,
  *       if there is one, rather than duplicating it.</li>
  * </ul>
  */
@@ -46,6 +49,7 @@ final class Notables {
     int merged;
     int listed;
     int listedJoined;
+    int demonymForms;
 
     void read(Path kbDir, Path listFile, KbBuilder kb, Countries countries) throws IOException {
         Map<String, String> p17Category = p17Categories(kbDir.resolve("cultlama/cultlama_v1.tar.gz"));
@@ -100,6 +104,19 @@ final class Notables {
             }
         }
         readList(listFile, kb, countries);
+        Path demonyms = listFile.resolveSibling("news-demonyms.tsv");
+        for (String line : Files.readAllLines(demonyms, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length != 2 || kb.get(f[1]) == null) {
+                throw new IllegalArgumentException(demonyms + ": expected a form and a known entity id in: " + line);
+            }
+            if (kb.nisba().putIfAbsent(f[0], f[1]) == null) {
+                demonymForms++;
+            }
+        }
     }
 
     /** The hand-written list; see the file's header for its columns. */

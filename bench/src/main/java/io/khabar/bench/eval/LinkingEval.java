@@ -1,0 +1,274 @@
+package io.khabar.bench.eval;
+
+import io.khabar.entities.EntityExtractor;
+import io.khabar.entities.linking.EntityLinker;
+import io.khabar.entities.ner.Corpora;
+import io.khabar.entities.ner.EntityLabels;
+import io.khabar.entities.ner.LabeledSentence;
+import io.khabar.events.Annotation;
+import io.khabar.knowledge.Candidate;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.normalize.matching.MatchingAnalyzer;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code ./khabar eval-linking}: entity linking as users get it, on AIDA-CoNLL's dev documents ({@code testa}, the
+ * 216 documents of CoNLL-2003 eng.testa with the Wikipedia entity of each mention). Each document goes through
+ * {@link EntityExtractor#extract} as in {@link EntityEval}; a gold mention's prediction is the QID of the entity
+ * annotation on its span (exact span first, else any overlapping one), or the country of a nisba relation there (AIDA
+ * links "Iraqi" to Iraq, as Khabar's nisba relations do).
+ * <p>
+ * Gold titles become QIDs through the knowledge base's English names: the title (underscores as spaces) must be a full
+ * alias of entities that all share one QID. Printed:
+ * <ul>
+ *   <li><b>accuracy on in-KB mentions</b>: gold mentions whose title maps to a QID, predicted with that QID;</li>
+ *   <li><b>NIL precision</b>: of the gold mentions the path recognized and left without a QID, the share gold leaves
+ *       unlinked too ({@code --NME--});</li>
+ *   <li><b>coverage</b>: the share of gold mentions with a Wikipedia entity whose title maps to a QID (what the
+ *       knowledge base can know), and the share that got a QID (what users see linked);</li>
+ *   <li>the most frequent misses, by title.</li>
+ * </ul>
+ * <pre>
+ * LinkingEval [DATA_DIR] [--split dev|train] [--misses N]
+ * </pre>
+ */
+public final class LinkingEval {
+    private LinkingEval() {
+    }
+
+    /** One gold mention: document, token range [start, end), Wikipedia title or null for --NME--. */
+    record Gold(int document, int start, int end, String title) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path data = Path.of("../shared/data");
+        boolean train = false;
+        int misses = 25;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--split" -> train = "train".equals(args[++i]);
+                case "--misses" -> misses = Integer.parseInt(args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println("usage: ./khabar eval-linking [DATA_DIR] [--split dev|train] [--misses N]");
+                    return;
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        System.err.println("unknown option " + args[i] + "; try --help");
+                        System.exit(2);
+                    }
+                    data = Path.of(args[i]);
+                }
+            }
+        }
+        Path aida = data.resolve("linking/en/aida/aida-yago2-annotations.train-testa.tsv");
+        Path conll = data.resolve(train ? "ner/en/conll2003/train.iob2.txt" : "ner/en/conll2003/dev.iob2.txt");
+        if (!Files.isRegularFile(aida) || !Files.isRegularFile(conll)) {
+            System.err.println("AIDA annotations or CoNLL-2003 not found under " + data.toAbsolutePath()
+                    + "; pass the shared data folder");
+            System.exit(2);
+        }
+        long t0 = System.nanoTime();
+        MatchingAnalyzer analyzer = new MatchingAnalyzer();
+        EntityExtractor extractor = EntityExtractor.load(analyzer, List.of());
+        KnowledgeBase kb = KnowledgeBase.load();
+        List<EntityEval.Document> documents = EntityEval.documents(Corpora.read(conll), 0);
+        List<Gold> gold = read(aida, train, documents);
+        System.out.printf(Locale.ROOT, "• %,d documents, %,d gold mentions, loaded in %.1f s%n", documents.size(),
+                gold.size(), (System.nanoTime() - t0) / 1e9);
+
+        Map<String, String> qidOfTitle = new HashMap<>();
+        List<List<Annotation>> predicted = new ArrayList<>();
+        for (EntityEval.Document d : documents) {
+            EntityLinker.Result r = extractor.extract(d.text(), null, "en", d.sentenceSpans(), d.sentenceSpans(),
+                    List.of());
+            predicted.add(r.annotations().stream().filter(a -> "entity".equals(a.kind()) || "nisba".equals(a.kind()))
+                    .toList());
+        }
+        long withEntity = 0;
+        long inKb = 0;
+        long correct = 0;
+        long linked = 0;
+        long predictedNil = 0;
+        long predictedNilGoldNil = 0;
+        long notFound = 0;
+        Map<String, Integer> missed = new LinkedHashMap<>();
+        for (Gold g : gold) {
+            EntityEval.Document d = documents.get(g.document());
+            int[] span = charSpan(d, g.start(), g.end());
+            Annotation a = annotationOn(predicted.get(g.document()), span[0], span[1]);
+            String qid = a == null ? null : "nisba".equals(a.kind()) ? qidOfId(a.value())
+                    : (String) a.attributes().get("qid");
+            if (a == null) {
+                notFound++;
+            } else if (qid == null) {
+                predictedNil++;
+                if (g.title() == null) {
+                    predictedNilGoldNil++;
+                }
+            }
+            if (g.title() == null) {
+                continue;
+            }
+            withEntity++;
+            if (qid != null) {
+                linked++;
+            }
+            String goldQid = qidOfTitle.computeIfAbsent(g.title(), t -> qidOf(kb, t));
+            if (goldQid.isEmpty()) {
+                continue;
+            }
+            inKb++;
+            if (goldQid.equals(qid)) {
+                correct++;
+            } else {
+                String why = a == null ? "not recognized" : qid == null ? "left unlinked" : "linked to " + qid;
+                missed.merge(g.title() + " (" + goldQid + "): " + why, 1, Integer::sum);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nAIDA-CoNLL %s, whole entity path of enrich-service, KB of %,d entities%n",
+                train ? "train (the recognizer saw it)" : "dev (testa)", kb.size());
+        System.out.printf(Locale.ROOT, "gold mentions: %,d; with a Wikipedia entity: %,d; --NME--: %,d%n", gold.size(),
+                withEntity, gold.size() - withEntity);
+        System.out.printf(Locale.ROOT, "KB coverage (entity's title maps to a QID): %,d of %,d = %.3f%n", inKb,
+                withEntity, ratio(inKb, withEntity));
+        System.out.printf(Locale.ROOT, "accuracy on in-KB mentions: %,d of %,d = %.3f%n", correct, inKb,
+                ratio(correct, inKb));
+        System.out.printf(Locale.ROOT, "mentions with an entity that got a QID: %,d of %,d = %.3f%n", linked,
+                withEntity, ratio(linked, withEntity));
+        System.out.printf(Locale.ROOT, "NIL precision (left unlinked, and gold has no entity): %,d of %,d = %.3f%n",
+                predictedNilGoldNil, predictedNil, ratio(predictedNilGoldNil, predictedNil));
+        System.out.printf(Locale.ROOT, "gold mentions not recognized at all: %,d%n", notFound);
+        if (misses > 0) {
+            System.out.println("most frequent misses:");
+            missed.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(misses)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %4d  %s%n", e.getValue(), e.getKey()));
+        }
+    }
+
+    /** A nisba relation's value is the country's (or region's) entity id: its QID when it has one. */
+    private static String qidOfId(String id) {
+        return id != null && id.matches("Q\\d+") ? id : null;
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+
+    /**
+     * The QID a Wikipedia title names in the knowledge base: every entity that has the title as a full English alias
+     * must share it. Empty when there is none or the title is ambiguous.
+     */
+    static String qidOf(KnowledgeBase kb, String title) {
+        TreeSet<String> qids = new TreeSet<>();
+        for (Candidate c : kb.lookup(title)) {
+            if (!c.shortForm()) {
+                qids.add(c.entity().qid() == null ? "" : c.entity().qid());
+            }
+        }
+        return qids.size() == 1 ? qids.first() : "";
+    }
+
+    /** The gold mentions of the split's documents, aligned with the CoNLL documents by order. */
+    static List<Gold> read(Path aida, boolean train, List<EntityEval.Document> documents) throws IOException {
+        List<Gold> out = new ArrayList<>();
+        int doc = -1;
+        boolean wanted = false;
+        for (String line : Files.readAllLines(aida, StandardCharsets.UTF_8)) {
+            if (line.startsWith("-DOCSTART-")) {
+                boolean testa = line.contains("testa");
+                boolean testb = line.contains("testb");
+                wanted = train ? !testa && !testb : testa;
+                if (wanted) {
+                    doc++;
+                }
+                continue;
+            }
+            if (!wanted || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            int token = Integer.parseInt(f[0].strip());
+            String title = null;
+            if (f.length >= 3 && !"--NME--".equals(f[1])) {
+                String url = f[2];
+                title = URLDecoder.decode(url.substring(url.lastIndexOf('/') + 1), StandardCharsets.UTF_8)
+                        .replace('_', ' ');
+            }
+            if (doc >= documents.size()) {
+                throw new IllegalStateException("AIDA has more documents than the CoNLL split");
+            }
+            int[] range = goldSpan(documents.get(doc), token);
+            out.add(new Gold(doc, range[0], range[1], title));
+        }
+        if (doc + 1 != documents.size()) {
+            throw new IllegalStateException("AIDA has " + (doc + 1) + " documents, the CoNLL split "
+                    + documents.size());
+        }
+        return out;
+    }
+
+    /** The document-level token range of the CoNLL entity that starts at {@code token} (or that token alone). */
+    private static int[] goldSpan(EntityEval.Document d, int token) {
+        int base = 0;
+        for (LabeledSentence s : d.sentences()) {
+            int n = s.tokens().length;
+            if (token < base + n) {
+                int i = token - base;
+                int end = i + 1;
+                if (EntityLabels.isBegin(s.labels()[i])) {
+                    while (end < n && s.labels()[end] == EntityLabels.inside(EntityLabels.type(s.labels()[i]))) {
+                        end++;
+                    }
+                }
+                return new int[]{token, base + end};
+            }
+            base += n;
+        }
+        throw new IllegalStateException("token " + token + " is past the document's end");
+    }
+
+    /** Character offsets of document-level tokens [start, end). */
+    private static int[] charSpan(EntityEval.Document d, int start, int end) {
+        int base = 0;
+        int from = -1;
+        int to = -1;
+        for (int si = 0; si < d.sentences().size(); si++) {
+            int[] b = d.tokenBounds().get(si);
+            int n = b.length / 2;
+            if (from < 0 && start < base + n) {
+                from = b[2 * (start - base)];
+            }
+            if (end - 1 < base + n && to < 0) {
+                to = b[2 * (end - 1 - base) + 1];
+            }
+            base += n;
+        }
+        return new int[]{from, to};
+    }
+
+    private static Annotation annotationOn(List<Annotation> annotations, int start, int end) {
+        Annotation overlapping = null;
+        for (Annotation a : annotations) {
+            if (a.start() == start && a.end() == end) {
+                return a;
+            }
+            if (overlapping == null && a.start() < end && a.end() > start) {
+                overlapping = a;
+            }
+        }
+        return overlapping;
+    }
+}
