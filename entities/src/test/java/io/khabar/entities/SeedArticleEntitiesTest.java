@@ -48,9 +48,16 @@ class SeedArticleEntitiesTest {
     }
 
     @Test
-    void trumpIsFoundThoughNoCorpusOrListHasHim() {
-        assertThat(seed.idsNamed("دونالد ترامب")).singleElement()
-                .satisfies(id -> assertThat(seed.typesOf(id)).containsExactly("PERSON"));
+    void trumpIsFoundThoughNoCorpusHasHimAndLinkedThroughTheKnowledgeBase() {
+        assertThat(seed.idsNamed("دونالد ترامب")).containsExactly("Q22686");
+        assertThat(seed.typesOf("Q22686")).containsExactly("PERSON");
+    }
+
+    @Test
+    void theSeaAndTheRegionItNamesAreLinked() {
+        assertThat(seed.idsNamed("البحر الأسود")).containsExactly("Q166");
+        assertThat(seed.idsNamed("الشرق الأوسط")).containsExactly("Q7204");
+        assertThat(seed.typesOf("Q166")).containsExactly("LOCATION");
     }
 
     @Test
