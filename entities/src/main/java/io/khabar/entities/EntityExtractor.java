@@ -56,7 +56,8 @@ public final class EntityExtractor {
         KnowledgeBase kb = KnowledgeBase.load(extraKnowledge);
         EntityIds ids = new EntityIds(keys, Transliterator.load());
         String kbVersion = "kb@" + kb.size() + (extraKnowledge.isEmpty() ? "" : "+" + extraKnowledge.size());
-        return new EntityExtractor(recognizer, new EntityLinker(kb, keys, ids, kbVersion),
+        return new EntityExtractor(recognizer, new EntityLinker(kb, keys, ids, kbVersion,
+                recognizer.modelFor("ar", "").clusters()),
                 new QuoteExtractor(keys));
     }
 

@@ -124,10 +124,11 @@ public final class CompileKnowledgeBase {
         Notables notables = new Notables();
         notables.read(kbDir, Path.of(System.getProperty("khabar.kb.list", "knowledge/data/news-entities.tsv")), kb,
                 countries);
-        log("CultLAMA: %,d people, %,d organisations, %,d places added; %,d QIDs already known given their labels;"
+        log("CultLAMA: %,d people (%,d left out for a one-word name in a script), %,d organisations, %,d places added;"
+                        + " %,d QIDs already known given their labels;"
                         + " Khabar's list: %,d entries (%,d joined to an entity of the same name), %,d region demonyms",
-                notables.people, notables.organisations, notables.places, notables.merged, notables.listed,
-                notables.listedJoined, notables.demonymForms);
+                notables.people, notables.mononyms, notables.organisations, notables.places, notables.merged,
+                notables.listed, notables.listedJoined, notables.demonymForms);
 
         Set<String> nisbaKeys = new HashSet<>();
         nisba.keySet().forEach(f -> nisbaKeys.add(KnowledgeBase.key(f)));

@@ -50,6 +50,7 @@ final class Notables {
     int listed;
     int listedJoined;
     int demonymForms;
+    int mononyms;
 
     void read(Path kbDir, Path listFile, KbBuilder kb, Countries countries) throws IOException {
         Map<String, String> p17Category = p17Categories(kbDir.resolve("cultlama/cultlama_v1.tar.gz"));
@@ -80,6 +81,10 @@ final class Notables {
                 continue;
             }
             Draft d;
+            if (roles.stream().anyMatch(PERSON_FACTS::contains) && (!fullName(en) || !fullName(ar))) {
+                mononyms++; // a one-word name (رضا, Fairuz) is too often a common word to be a gazetteer's person
+                continue;
+            }
             if (roles.stream().anyMatch(PERSON_FACTS::contains)) {
                 d = draft(f[0], EntityType.PERSON, "person", en, ar, CULTLAMA_PERSON_PRIOR);
                 people++;
@@ -166,6 +171,10 @@ final class Notables {
             }
             listed++;
         }
+    }
+
+    private static boolean fullName(String name) {
+        return name != null && name.strip().contains(" ");
     }
 
     private static Draft draft(String qid, EntityType type, String kind, String en, String ar, double prior) {

@@ -45,8 +45,19 @@ public final class EntityLinker {
     private final EntityIds ids;
     private final String kbVersion;
     private final Set<String> notNames = new HashSet<>();
+    private final io.khabar.entities.ner.WordClusters newsWords;
 
     public EntityLinker(KnowledgeBase kb, WordKeys keys, EntityIds ids, String kbVersion) {
+        this(kb, keys, ids, kbVersion, io.khabar.entities.ner.WordClusters.NONE);
+    }
+
+    /**
+     * @param newsWords words of the news (the Arabic model's word clusters): a preposition glued to one of them
+     *                  inside a person's name starts a new phrase (لو دريان لإذاعة, "Le Drian to the radio")
+     */
+    public EntityLinker(KnowledgeBase kb, WordKeys keys, EntityIds ids, String kbVersion,
+                        io.khabar.entities.ner.WordClusters newsWords) {
+        this.newsWords = newsWords;
         this.kb = kb;
         this.keys = keys;
         this.ids = ids;
@@ -124,7 +135,10 @@ public final class EntityLinker {
         for (NamedSpan s : spans) {
             int from = 0;
             String[] tokens = s.tokens();
-            boolean cut = false;
+            String[] first = keys.of(tokens[0]);
+            // a name seen alone elsewhere, written here after و (ورودريجيز): the و is no part of it
+            boolean cut = first[0].length() > 3 && first[0].charAt(0) == 'و' && keys.procliticLength(tokens[0]) == 0
+                    && articleWords.contains(first[0].substring(1));
             for (int i = 1; i <= tokens.length; i++) {
                 if (i == tokens.length || startsName(tokens[i], s.type(), articleWords)) {
                     NamedSpan part = part(s, from, i, cut);
@@ -177,10 +191,20 @@ public final class EntityLinker {
             return false;
         }
         boolean conjunction = k[0].charAt(0) == 'و' && articleWords.contains(k[0].substring(1));
-        // a preposition before the article (للأسد, بالأسد) starts a new name; a word that only looks like it
-        // carries one (كيني, لاوي) does not. Organisations' names hold prepositions (المنظمة العالمية للملكية الفكرية)
-        boolean preposition = !k[0].equals(k[1]) && k[1].startsWith("ال") && !k[0].startsWith("ال");
+        // a preposition the matching layer strips (للأسد, لإذاعة) starts a new name, except in an organisation's
+        // name, which may hold one (المنظمة العالمية للملكية الفكرية)
+        boolean preposition = !k[0].equals(k[1]) || gluedToANewsWord(token, type);
         return conjunction || preposition && !type.equals("ORGANIZATION");
+    }
+
+    /** ل, ب or ك before a word the news uses on its own (لإذاعة), inside a person's name. */
+    private boolean gluedToANewsWord(String token, String type) {
+        if (!type.equals("PERSON") || token.length() < 5 || "لبك".indexOf(token.charAt(0)) < 0
+                || token.startsWith("لل") || token.startsWith("ال")) {
+            return false;
+        }
+        String rest = keys.of(token.substring(1))[1];
+        return rest.length() >= 4 && newsWords.of(rest) >= 0;
     }
 
     /** Titles before a person's name, as matching keys (Latin folded to lower case, Arabic normalized). */
@@ -555,6 +579,12 @@ public final class EntityLinker {
                 for (Candidate cand : kb.lookupKey(key)) {
                     if (cand.shortForm() && fullName) {
                         continue;
+                    }
+                    if (cand.shortForm() && cand.entity().type() == EntityType.PERSON
+                            && (cand.entity().countryCode() == null
+                            || !contextCountries.contains(cand.entity().countryCode()))) {
+                        continue; // a surname alone (الأسد, Clinton) is the person's only where the article names
+                        // the person's country: a lion in a zoo is not Assad
                     }
                     double compat = compatibility(c.type, cand.entity().type());
                     if (compat == 0) {

@@ -10,7 +10,8 @@ public final class Featurizer {
     // atoms
     private static final int WORD = 0, RAW = 1, SHAPE = 2, SHORT = 3, P1 = 4, P2 = 5, P3 = 6, P4 = 7, S1 = 8, S2 = 9,
             S3 = 10, S4 = 11, STEM = 12, CLITIC = 13, BARE = 14, BARE_S2 = 15, BARE_S3 = 16, BARE_P2 = 17,
-            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, GAZ_WORD2 = 21, GAZ_NAME2 = 22, KNOWN = 23, LIGHT = 24, ATOMS = 25;
+            GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, GAZ_WORD2 = 21, GAZ_NAME2 = 22, KNOWN = 23, LIGHT = 24,
+            COARSE = 25, FINE = 26, ATOMS = 27;
     /** Templates: {atom, offset} or {atom, offset, atom, offset}; the bias is implicit (template 0). */
     private static final int[][] TEMPLATES = {
             {WORD, 0}, {WORD, -1}, {WORD, 1}, {WORD, -2}, {WORD, 2},
@@ -27,6 +28,8 @@ public final class Featurizer {
             {WORD, -1, WORD, 0}, {WORD, 0, WORD, 1}, {SHAPE, -1, SHAPE, 0}, {SHAPE, 0, SHAPE, 1},
             {WORD, -1, SHAPE, 0}, {SHAPE, 0, WORD, 1}, {GAZ_NAME, 0, SHORT, 0}, {GAZ_WORD, 0, SHORT, 0},
             {BARE, -1, BARE, 0}, {BARE, 0, BARE, 1}, {WORD, -2, WORD, -1},
+            {FINE, 0}, {FINE, -1}, {FINE, 1}, {COARSE, 0}, {COARSE, -1}, {COARSE, 1}, {COARSE, -2}, {COARSE, 2},
+            {FINE, 0, SHAPE, 0}, {COARSE, -1, FINE, 0}, {FINE, 0, COARSE, 1},
     };
     public static final int FEATURES = TEMPLATES.length + 1;
     /** Lucene's Arabic light stemmer: article, conjunction and common suffixes off (السوريين, سوري). */
@@ -38,6 +41,7 @@ public final class Featurizer {
     private final Gazetteer gazetteer;
     private final Gazetteer weakGazetteer;
     private final java.util.Set<String> vocabulary;
+    private final WordClusters clusters;
     private final int bucketBits;
 
     /**
@@ -47,10 +51,12 @@ public final class Featurizer {
      * @param vocabulary    word stems seen at least twice in training: a word outside it after a first name or a
      *                      title is likely a name the model never saw. Empty for English, whose capitals say it
      *                      better (the feature cost 0.4 F1 there)
+     * @param clusters      word clusters from unlabeled news ({@link WordClusters#NONE} for none)
      */
     public Featurizer(WordKeys keys, Gazetteer gazetteer, Gazetteer weakGazetteer, java.util.Set<String> vocabulary,
-                      int bucketBits) {
+                      WordClusters clusters, int bucketBits) {
         this.keys = keys;
+        this.clusters = clusters;
         this.vocabulary = vocabulary;
         this.gazetteer = gazetteer;
         this.weakGazetteer = weakGazetteer;
@@ -74,6 +80,11 @@ public final class Featurizer {
             int w = weakGazetteer.wordMask(stems[i]);
             atoms[i][GAZ_WORD2] = w == 0 ? 0 : mix(GAZ_WORD2 * 0x100000001b3L + w);
             atoms[i][GAZ_NAME2] = weakNames[i] == 0 ? 0 : mix(GAZ_NAME2 * 0x100000001b3L + weakNames[i]);
+            int cluster = clusters.of(stems[i]);
+            if (cluster >= 0) {
+                atoms[i][COARSE] = mix(COARSE * 0x100000001b3L + (cluster >>> 16));
+                atoms[i][FINE] = mix(FINE * 0x100000001b3L + cluster);
+            }
             if (!vocabulary.isEmpty() && !stems[i].isEmpty() && Character.isLetter(stems[i].charAt(0))) {
                 atoms[i][KNOWN] = mix(KNOWN * 0x100000001b3L + (vocabulary.contains(stems[i]) ? 1 : 2));
             }
@@ -210,6 +221,10 @@ public final class Featurizer {
 
     public java.util.Set<String> vocabulary() {
         return vocabulary;
+    }
+
+    public WordClusters clusters() {
+        return clusters;
     }
 
     public int bucketBits() {

@@ -19,12 +19,12 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A trained recognizer for one language: the gazetteer it was trained with and the perceptron weights, in one
- * gzipped file. Its {@link #version()} is the language and the first 12 hex digits of the file's SHA-256, so every
+ * A trained recognizer for one language: the gazetteers, vocabulary and word clusters it was trained with and the
+ * perceptron weights, in one gzipped file. Its {@link #version()} is the language and the first 12 hex digits of the file's SHA-256, so every
  * annotation can name the exact model that produced it. Thread-safe once loaded.
  */
 public final class NerModel {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private final String language;
     private final Featurizer featurizer;
     private final Perceptron perceptron;
@@ -74,6 +74,11 @@ public final class NerModel {
         }
     }
 
+    /** The word clusters the model was trained with (empty for older models). */
+    public WordClusters clusters() {
+        return featurizer.clusters();
+    }
+
     public String language() {
         return language;
     }
@@ -97,6 +102,7 @@ public final class NerModel {
             for (String w : vocabulary) {
                 out.writeUTF(w);
             }
+            featurizer.clusters().write(out);
             perceptron.write(out);
         }
     }
@@ -120,8 +126,8 @@ public final class NerModel {
         java.security.DigestInputStream digest = new java.security.DigestInputStream(stream, sha);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(digest, 1 << 16)))) {
             int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IOException("NER model format " + format + " is not " + FORMAT);
+            if (format != FORMAT && format != 3) {
+                throw new IOException("NER model format " + format + " is not " + FORMAT + " (or 3, without clusters)");
             }
             String language = in.readUTF();
             int bits = in.readInt();
@@ -132,12 +138,14 @@ public final class NerModel {
             for (int i = 0; i < words; i++) {
                 vocabulary.add(in.readUTF());
             }
+            WordClusters clusters = format >= 4 ? WordClusters.read(in) : WordClusters.NONE;
             Perceptron perceptron = Perceptron.read(in);
             while (in.read() >= 0) {
                 // drain, so the digest covers the whole file
             }
             String version = "ner-" + language + "@" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-            return new NerModel(language, new Featurizer(new WordKeys(analyzer), gazetteer, weak, vocabulary, bits), perceptron, version);
+            return new NerModel(language, new Featurizer(new WordKeys(analyzer), gazetteer, weak, vocabulary, clusters,
+                    bits), perceptron, version);
         }
     }
 }

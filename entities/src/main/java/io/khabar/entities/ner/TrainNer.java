@@ -14,8 +14,13 @@ import java.util.function.BiConsumer;
  * Trains the recognizer of one language from the corpora in {@code ../shared/data/ner} and writes the model file.
  * Deterministic: the same data and arguments give the same weights.
  * <pre>
- * TrainNer --language ar|en [--data DIR] [--out FILE] [--epochs N] [--bits N] [--dev] [--no-kb] [--wikiann]
+ * TrainNer --language ar|en [--data DIR] [--out FILE] [--epochs N] [--bits N] [--dev] [--holdout | --folds K]
+ *          [--clusters FILE | --no-clusters] [--no-kb] [--wikiann]
  * </pre>
+ * {@code --holdout} trains on the first nine tenths of the training split and scores the last tenth after every pass;
+ * {@code --folds K} cross-validates on the training split (K contiguous folds, mean F1 after the last pass, no model
+ * written): that is where settings are chosen, never on dev. Word clusters come from {@code entities/data/word-clusters-LANG.tsv.gz} unless
+ * {@code --clusters} names another file or {@code --no-clusters} turns them off.
  * Arabic trains on ANERcorp train (with {@code --wikiann}, also WikiANN's silver train split); English on CoNLL-2003
  * train. {@code --dev} scores the dev split after every pass (for choosing the number of passes; the test splits are
  * held back). Gazetteer features come from ANERGazet (Arabic) and the knowledge base's names (both languages).
@@ -32,6 +37,10 @@ public final class TrainNer {
         boolean dev = false;
         boolean kb = true;
         boolean wikiann = false;
+        boolean holdout = false;
+        int folds = 0;
+        Path clusterFile = null;
+        boolean noClusters = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--language" -> language = args[++i];
@@ -42,12 +51,16 @@ public final class TrainNer {
                 case "--dev" -> dev = true;
                 case "--no-kb" -> kb = false;
                 case "--wikiann" -> wikiann = true;
+                case "--holdout" -> holdout = true;
+                case "--folds" -> folds = Integer.parseInt(args[++i]);
+                case "--clusters" -> clusterFile = Path.of(args[++i]);
+                case "--no-clusters" -> noClusters = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (!"ar".equals(language) && !"en".equals(language)) {
             System.err.println("usage: TrainNer --language ar|en [--data DIR] [--out FILE] [--epochs N] [--bits N]"
-                    + " [--dev] [--no-kb] [--wikiann]");
+                    + " [--dev] [--holdout | --folds K] [--clusters FILE | --no-clusters] [--no-kb] [--wikiann]");
             System.exit(2);
         }
         if (out == null) {
@@ -61,10 +74,64 @@ public final class TrainNer {
             train.addAll(Corpora.read(data.resolve("ner/ar/wikiann/train.tsv")));
         }
         List<LabeledSentence> devSet = dev ? Corpora.read(NerData.dev(data, language)) : List.of();
+        if (holdout) {
+            // settings are chosen on the last tenth of the training data (whole documents where it has them), not
+            // on dev; the model is trained on the rest
+            int cut = train.size() - train.size() / 10;
+            while (cut < train.size() && !train.get(cut).documentStart() && "en".equals(language)) {
+                cut++;
+            }
+            devSet = new ArrayList<>(train.subList(cut, train.size()));
+            train = new ArrayList<>(train.subList(0, cut));
+            System.out.printf(Locale.ROOT, "• held out %,d training sentences for scoring%n", devSet.size());
+        }
+        if (clusterFile == null && !noClusters) {
+            clusterFile = Path.of("entities/data/word-clusters-" + language + ".tsv.gz");
+        }
+        WordClusters clusters = noClusters ? WordClusters.NONE : WordClusters.read(clusterFile);
         Gazetteer[] gazetteers = NerData.gazetteers(data, language, keys, kb);
         System.out.printf(Locale.ROOT, "• %s: %,d training sentences, gazetteers of %,d and %,d names%n", language,
                 train.size(), gazetteers[0].size(), gazetteers[1].size());
         String lang = language;
+        System.out.printf(Locale.ROOT, "• word clusters: %,d words%s%n", clusters.size(),
+                clusterFile == null || noClusters ? "" : " from " + clusterFile);
+        if (folds > 1) {
+            // k-fold cross-validation on the training split: contiguous folds, the mean F1 after the last pass
+            double sum = 0;
+            StringBuilder each = new StringBuilder();
+            List<LabeledSentence> all = train;
+            for (int f = 0; f < folds; f++) {
+                int a = all.size() * f / folds;
+                int b = all.size() * (f + 1) / folds;
+                List<LabeledSentence> rest = new ArrayList<>(all.subList(0, a));
+                rest.addAll(all.subList(b, all.size()));
+                double f1 = fit(keys, gazetteers, clusters, lang, bits, epochs, rest, all.subList(a, b), null, t0)
+                        .f1();
+                sum += f1;
+                each.append(String.format(Locale.ROOT, " %.4f", f1));
+            }
+            System.out.printf(Locale.ROOT, "• %d-fold cross-validation on the training split: mean F1 %.4f (%s)%n",
+                    folds, sum / folds, each.toString().strip());
+            return;
+        }
+        Fitted fitted = fit(keys, gazetteers, clusters, lang, bits, epochs, train, devSet, holdout ? "held-out" : "dev",
+                t0);
+        Featurizer featurizer = fitted.featurizer();
+        Perceptron model = fitted.perceptron();
+        new NerModel(lang, featurizer, model, "").save(out);
+        System.out.printf(Locale.ROOT, "• wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    record Fitted(Featurizer featurizer, Perceptron perceptron, double f1) {
+    }
+
+    /**
+     * Trains on {@code train}; when {@code scored} is not empty, scores it after every pass (printed when
+     * {@code name} is not null) and returns the last score.
+     */
+    static Fitted fit(WordKeys keys, Gazetteer[] gazetteers, WordClusters clusters, String lang, int bits, int epochs,
+                      List<LabeledSentence> train, List<LabeledSentence> scored, String name, long t0) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (LabeledSentence s : train) {
             for (String t : s.tokens()) {
@@ -77,29 +144,34 @@ public final class TrainNer {
                 vocabulary.add(w);
             }
         });
-        Featurizer featurizer = new Featurizer(keys, gazetteers[0], gazetteers[1], vocabulary, bits);
+        Featurizer featurizer = new Featurizer(keys, gazetteers[0], gazetteers[1], vocabulary, clusters, bits);
         List<int[]> feats = new ArrayList<>(train.size());
         List<int[]> gold = new ArrayList<>(train.size());
         for (LabeledSentence s : train) {
             feats.add(featurizer.featurize(s.tokens()));
             gold.add(s.labels());
         }
-        List<int[]> devFeats = devSet.stream().map(s -> featurizer.featurize(s.tokens())).toList();
-        System.out.printf(Locale.ROOT, "• features ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        List<int[]> scoredFeats = scored.stream().map(s -> featurizer.featurize(s.tokens())).toList();
+        if (name != null) {
+            System.out.printf(Locale.ROOT, "• features ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        double[] last = {0};
         BiConsumer<Integer, Perceptron> report = (epoch, p) -> {
-            if (!devSet.isEmpty()) {
+            if (!scored.isEmpty()) {
                 SpanScore score = new SpanScore();
-                for (int i = 0; i < devSet.size(); i++) {
-                    score.add(devSet.get(i).labels(), p.decode(devFeats.get(i), devSet.get(i).tokens().length, null));
+                for (int i = 0; i < scored.size(); i++) {
+                    score.add(scored.get(i).labels(), p.decode(scoredFeats.get(i), scored.get(i).tokens().length,
+                            null));
                 }
-                System.out.printf(Locale.ROOT, "  pass %d: dev F1 %.4f%n", epoch, score.f1());
-            } else {
+                last[0] = score.f1();
+                if (name != null) {
+                    System.out.printf(Locale.ROOT, "  pass %d: %s F1 %.4f%n", epoch, name, score.f1());
+                }
+            } else if (name != null) {
                 System.out.printf(Locale.ROOT, "  pass %d done (%.1f s)%n", epoch, (System.nanoTime() - t0) / 1e9);
             }
         };
         Perceptron model = Perceptron.train(feats, gold, bits, Featurizer.FEATURES, epochs, 20261129L, report);
-        new NerModel(lang, featurizer, model, "").save(out);
-        System.out.printf(Locale.ROOT, "• wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out),
-                (System.nanoTime() - t0) / 1e9);
+        return new Fitted(featurizer, model, last[0]);
     }
 }
