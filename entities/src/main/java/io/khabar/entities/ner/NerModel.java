@@ -68,7 +68,7 @@ public final class NerModel {
             String next = keys.of(tokens[i + 1])[1];
             if (givenName && next.length() >= 3 && next.charAt(0) >= 0x0621 && next.charAt(0) <= 0x064a
                     && !featurizer.vocabulary().contains(next) && featurizer.gazetteer().wordMask(next) == 0
-                    && featurizer.weakGazetteer().wordMask(next) == 0) {
+                    && featurizer.weakGazetteer().wordMask(next) == 0 && !hasPronounSuffix(next)) {
                 labels[i + 1] = EntityLabels.inside(person);
             }
         }
@@ -77,6 +77,12 @@ public final class NerModel {
     /** The word clusters the model was trained with (empty for older models). */
     public WordClusters clusters() {
         return featurizer.clusters();
+    }
+
+    /** A word ending in a possessive pronoun (استعدادكم, "your readiness") is no surname. */
+    private static boolean hasPronounSuffix(String word) {
+        return word.length() >= 5 && (word.endsWith("كم") || word.endsWith("كما") || word.endsWith("هم")
+                || word.endsWith("هما") || word.endsWith("هن") || word.endsWith("كن"));
     }
 
     public String language() {
