@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Load time and retained heap of what enrich-service holds for entities: both NER models, the knowledge base and
- * the transliteration table. {@code ./khabar entity-footprint}. Run it with the service's heap limit (-Xmx1g).
+ * the transliteration table, plus any knowledge-base files given (a newsroom's extract).
+ * {@code ./khabar entity-footprint [KB_FILE...]}. Run it with the service's heap limit (-Xmx1g).
  */
 public final class EntityFootprint {
     private EntityFootprint() {
@@ -19,7 +20,9 @@ public final class EntityFootprint {
         Runtime rt = Runtime.getRuntime();
         long before = used(rt);
         long t0 = System.nanoTime();
-        EntityExtractor extractor = EntityExtractor.load(new MatchingAnalyzer(), List.of());
+        java.nio.file.Path cwd = java.nio.file.Path.of(System.getProperty("khabar.cwd", "."));
+        List<java.nio.file.Path> extra = java.util.Arrays.stream(args).map(cwd::resolve).toList();
+        EntityExtractor extractor = EntityExtractor.load(new MatchingAnalyzer(), extra);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long after = used(rt);
         var r = extractor.extract("قال الرئيس الروسي فلاديمير بوتين في موسكو", null, "ar", List.of(), List.of(),

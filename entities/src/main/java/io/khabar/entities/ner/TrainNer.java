@@ -39,6 +39,7 @@ public final class TrainNer {
         boolean wikiann = false;
         boolean holdout = false;
         int folds = 0;
+        boolean wikifane = false;
         Path clusterFile = null;
         boolean noClusters = false;
         for (int i = 0; i < args.length; i++) {
@@ -53,6 +54,7 @@ public final class TrainNer {
                 case "--wikiann" -> wikiann = true;
                 case "--holdout" -> holdout = true;
                 case "--folds" -> folds = Integer.parseInt(args[++i]);
+                case "--wikifane" -> wikifane = true;
                 case "--clusters" -> clusterFile = Path.of(args[++i]);
                 case "--no-clusters" -> noClusters = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -60,7 +62,7 @@ public final class TrainNer {
         }
         if (!"ar".equals(language) && !"en".equals(language)) {
             System.err.println("usage: TrainNer --language ar|en [--data DIR] [--out FILE] [--epochs N] [--bits N]"
-                    + " [--dev] [--holdout | --folds K] [--clusters FILE | --no-clusters] [--no-kb] [--wikiann]");
+                    + " [--dev] [--holdout | --folds K] [--clusters FILE | --no-clusters] [--no-kb] [--wikiann] [--wikifane]");
             System.exit(2);
         }
         if (out == null) {
@@ -93,6 +95,10 @@ public final class TrainNer {
         System.out.printf(Locale.ROOT, "• %s: %,d training sentences, gazetteers of %,d and %,d names%n", language,
                 train.size(), gazetteers[0].size(), gazetteers[1].size());
         String lang = language;
+        List<LabeledSentence> extra = wikifane && "ar".equals(language) ? NerData.wikifane(data) : List.of();
+        if (!extra.isEmpty()) {
+            System.out.printf(Locale.ROOT, "• WikiFANE: %,d more training sentences%n", extra.size());
+        }
         System.out.printf(Locale.ROOT, "• word clusters: %,d words%s%n", clusters.size(),
                 clusterFile == null || noClusters ? "" : " from " + clusterFile);
         if (folds > 1) {
@@ -105,6 +111,7 @@ public final class TrainNer {
                 int b = all.size() * (f + 1) / folds;
                 List<LabeledSentence> rest = new ArrayList<>(all.subList(0, a));
                 rest.addAll(all.subList(b, all.size()));
+                rest.addAll(extra);
                 double f1 = fit(keys, gazetteers, clusters, lang, bits, epochs, rest, all.subList(a, b), null, t0)
                         .f1();
                 sum += f1;
@@ -114,6 +121,7 @@ public final class TrainNer {
                     folds, sum / folds, each.toString().strip());
             return;
         }
+        train.addAll(extra);
         Fitted fitted = fit(keys, gazetteers, clusters, lang, bits, epochs, train, devSet, holdout ? "held-out" : "dev",
                 t0);
         Featurizer featurizer = fitted.featurizer();
