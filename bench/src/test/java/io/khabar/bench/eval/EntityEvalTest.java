@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The evaluation of what users get: annotation offsets map back onto corpus tokens, and the whole entity path, scored
  * on the dev splits of ../shared/data, stays at least where this commit put it (a floor a change cannot silently
- * lower).
+ * lower); linking on AIDA-CoNLL dev meets the issue's goal of 0.85 on in-KB mentions.
  */
 class EntityEvalTest {
     private static final int B_PER = EntityLabels.begin(0);
@@ -46,18 +46,37 @@ class EntityEvalTest {
 
     @Test
     void theWholePathOnTheDevSplitsStaysAboveItsFloor() throws Exception {
+        String report = run(() -> EntityEval.main(new String[]{"../../shared/data"}));
+        assertThat(wholePathF1(report, "ar")).as("ANERcorp dev, whole path").isGreaterThanOrEqualTo(0.83);
+        assertThat(wholePathF1(report, "en")).as("CoNLL-2003 dev, whole path").isGreaterThanOrEqualTo(0.915);
+    }
+
+    @Test
+    void linkingOnAidaDevMeetsItsGoal() throws Exception {
+        String report = run(() -> LinkingEval.main(new String[]{"../../shared/data", "--misses", "0"}));
+        Matcher m = Pattern.compile("accuracy on in-KB mentions: [\\d,]+ of ([\\d,]+) = (\\S+)").matcher(report);
+        assertThat(m.find()).as(report).isTrue();
+        assertThat(Integer.parseInt(m.group(1).replace(",", ""))).as("in-KB gold mentions").isGreaterThan(1_000);
+        assertThat(Double.parseDouble(m.group(2))).as("AIDA dev accuracy on in-KB mentions")
+                .isGreaterThanOrEqualTo(0.85);
+    }
+
+    interface Main {
+        void run() throws Exception;
+    }
+
+    private static String run(Main main) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            EntityEval.main(new String[]{"../../shared/data"});
+            main.run();
         } finally {
             System.setOut(stdout);
         }
         String report = out.toString(StandardCharsets.UTF_8);
         stdout.print(report);
-        assertThat(wholePathF1(report, "ar")).as("ANERcorp dev, whole path").isGreaterThanOrEqualTo(0.82);
-        assertThat(wholePathF1(report, "en")).as("CoNLL-2003 dev, whole path").isGreaterThanOrEqualTo(0.91);
+        return report;
     }
 
     private static double wholePathF1(String report, String language) {
