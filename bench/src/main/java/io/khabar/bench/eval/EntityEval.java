@@ -71,7 +71,8 @@ public final class EntityEval {
                     models.put(file.getFileName().toString().contains("-ar") ? "ar" : "en", file);
                 }
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./khabar eval-ner [DATA_DIR] [--language ar|en] [--split dev|train] [--model FILE]... [--errors N]");
+                    System.out.println("usage: ./khabar eval-ner [DATA_DIR] [--language ar|en] [--split dev|train]"
+                            + " [--model FILE]... [--errors N]");
                     return;
                 }
                 default -> {
