@@ -13,6 +13,8 @@ final class Cluster {
     KbEntity entity;
     double linkConfidence;
     String id;
+    /** Whether a title (الرئيس, President) stands before one of its mentions in the text. */
+    boolean titled;
 
     Cluster(Mention first) {
         this.type = first.type();

@@ -106,6 +106,9 @@ public final class EntityLinker {
         for (String countryId : adjectives.keySet()) {
             kb.byId(countryId).map(KbEntity::countryCode).ifPresent(contextCountries::add);
         }
+        for (Cluster c : clusters) {
+            c.titled = c.mentions.stream().anyMatch(m -> !m.inTitle() && titled(text, m.span().bounds()[0]));
+        }
         // countries first: they are the context of everything else
         for (Cluster c : clusters) {
             if (c.type.equals("LOCATION")) {
@@ -205,6 +208,27 @@ public final class EntityLinker {
         }
         String rest = keys.of(token.substring(1))[1];
         return rest.length() >= 4 && newsWords.of(rest) >= 0;
+    }
+
+    /** Titles that say the next word is a person's name, as matching keys (honorifics, offices). */
+    private static final Set<String> TITLES = Set.of("الرئيس", "رئيس", "الملك", "الامير", "الشيخ", "السيد",
+            "السيده", "الوزير", "وزير", "المستشار", "المستشاره", "الزعيم", "المرشد", "president", "mr", "mrs", "ms",
+            "dr", "minister", "chancellor", "king", "prince", "senator", "governor", "pope", "secretary");
+
+    /** Whether the word before {@code start} in {@code text} is a title. */
+    private boolean titled(String text, int start) {
+        int end = start;
+        while (end > 0 && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+            if (text.charAt(end - 1) == '\n') {
+                return false;
+            }
+            end--;
+        }
+        int begin = end;
+        while (begin > 0 && Character.isLetterOrDigit(text.charAt(begin - 1))) {
+            begin--;
+        }
+        return end > begin && TITLES.contains(keys.of(text.substring(begin, end))[1]);
     }
 
     /** Titles before a person's name, as matching keys (Latin folded to lower case, Arabic normalized). */
@@ -580,11 +604,11 @@ public final class EntityLinker {
                     if (cand.shortForm() && fullName) {
                         continue;
                     }
-                    if (cand.shortForm() && cand.entity().type() == EntityType.PERSON
+                    if (cand.shortForm() && cand.entity().type() == EntityType.PERSON && !c.titled
                             && (cand.entity().countryCode() == null
                             || !contextCountries.contains(cand.entity().countryCode()))) {
                         continue; // a surname alone (الأسد, Clinton) is the person's only where the article names
-                        // the person's country: a lion in a zoo is not Assad
+                        // the person's country or gives the name a title (الرئيس أوباما): a lion is not Assad
                     }
                     double compat = compatibility(c.type, cand.entity().type());
                     if (compat == 0) {
