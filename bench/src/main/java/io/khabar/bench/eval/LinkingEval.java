@@ -41,8 +41,9 @@ import java.util.TreeSet;
  *   <li>the most frequent misses, by title.</li>
  * </ul>
  * <pre>
- * LinkingEval [DATA_DIR] [--split dev|train] [--misses N]
+ * LinkingEval [DATA_DIR] [--split dev|train] [--misses N] [--arabic FILE]
  * </pre>
+ * {@code --arabic bench/data/linking-ar-saudinewsnet.tsv} scores the hand-annotated Arabic set instead.
  */
 public final class LinkingEval {
     private LinkingEval() {
@@ -56,12 +57,15 @@ public final class LinkingEval {
         Path data = Path.of("../shared/data");
         boolean train = false;
         int misses = 25;
+        Path arabic = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--split" -> train = "train".equals(args[++i]);
                 case "--misses" -> misses = Integer.parseInt(args[++i]);
+                case "--arabic" -> arabic = Path.of(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./khabar eval-linking [DATA_DIR] [--split dev|train] [--misses N]");
+                    System.out.println("usage: ./khabar eval-linking [DATA_DIR] [--split dev|train] [--misses N]"
+                            + " [--arabic FILE]");
                     return;
                 }
                 default -> {
@@ -72,6 +76,10 @@ public final class LinkingEval {
                     data = Path.of(args[i]);
                 }
             }
+        }
+        if (arabic != null) {
+            arabic(data, arabic, misses);
+            return;
         }
         Path aida = data.resolve("linking/en/aida/aida-yago2-annotations.train-testa.tsv");
         Path conll = data.resolve(train ? "ner/en/conll2003/train.iob2.txt" : "ner/en/conll2003/dev.iob2.txt");
@@ -156,6 +164,94 @@ public final class LinkingEval {
             missed.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(misses)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %4d  %s%n", e.getValue(), e.getKey()));
         }
+    }
+
+    /**
+     * The hand-annotated Arabic set ({@code bench/data/linking-ar-saudinewsnet.tsv}): SaudiNewsNet articles normalized
+     * as ingest-service does and given to the entity path; each gold mention (a surface and which occurrence of it)
+     * is compared with the annotation on it. Cross-script: the mentions are Arabic, the knowledge base's QIDs come
+     * mostly from English-language data.
+     */
+    static void arabic(Path data, Path gold, int misses) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, com.fasterxml.jackson.databind.JsonNode> articles = new HashMap<>();
+        for (String line : Files.readAllLines(data.resolve("news/ar/saudinewsnet/sample_00.jsonl"),
+                StandardCharsets.UTF_8)) {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            articles.put(n.path("url").asText(), n);
+        }
+        EntityExtractor extractor = EntityExtractor.load(new MatchingAnalyzer(), List.of());
+        io.khabar.normalize.ArticleNormalizer normalizer = new io.khabar.normalize.ArticleNormalizer();
+        Map<String, io.khabar.normalize.NormalizedArticle> normalized = new HashMap<>();
+        Map<String, List<Annotation>> predicted = new HashMap<>();
+        long withQid = 0;
+        long correct = 0;
+        long predictedNil = 0;
+        long predictedNilGoldNil = 0;
+        long goldNil = 0;
+        long goldNilLinked = 0;
+        long mentions = 0;
+        List<String> wrong = new ArrayList<>();
+        for (String line : Files.readAllLines(gold, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            String g = f[3];
+            if (g.equals("-") || g.equals("?")) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode article = articles.get(f[0]);
+            if (article == null) {
+                throw new IllegalStateException("no article " + f[0] + " in the SaudiNewsNet sample");
+            }
+            io.khabar.normalize.NormalizedArticle n = normalized.computeIfAbsent(f[0], u -> normalizer.normalize(
+                    io.khabar.normalize.ArticleNormalizer.Input.of(article.path("title").asText(),
+                            article.path("content").asText())));
+            List<Annotation> annotations = predicted.computeIfAbsent(f[0], u -> extractor.extract(n.text(), n.title(),
+                    n.language(), n.facts().sentences(), n.paragraphs(), List.of()).annotations().stream()
+                    .filter(a -> "entity".equals(a.kind()) || "nisba".equals(a.kind())).toList());
+            int at = -1;
+            for (int k = 0; k <= Integer.parseInt(f[2]); k++) {
+                at = n.text().indexOf(f[1], at + 1);
+                if (at < 0) {
+                    throw new IllegalStateException("occurrence " + f[2] + " of " + f[1] + " not in " + f[0]);
+                }
+            }
+            mentions++;
+            Annotation a = annotationOn(annotations, at, at + f[1].length());
+            String qid = a == null ? null : "nisba".equals(a.kind()) ? qidOfId(a.value())
+                    : (String) a.attributes().get("qid");
+            if (a != null && qid == null) {
+                predictedNil++;
+                if (g.equals("NIL")) {
+                    predictedNilGoldNil++;
+                }
+            }
+            if (g.equals("NIL")) {
+                goldNil++;
+                if (qid != null) {
+                    goldNilLinked++;
+                    wrong.add(f[1] + " (NIL): linked to " + qid);
+                }
+                continue;
+            }
+            withQid++;
+            if (g.equals(qid)) {
+                correct++;
+            } else {
+                wrong.add(f[1] + " (" + g + "): " + (a == null ? "not recognized" : qid == null ? "left unlinked"
+                        : "linked to " + qid));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nArabic hand-annotated set (%s): %,d articles, %,d gold mentions%n",
+                gold.getFileName(), normalized.size(), mentions);
+        System.out.printf(Locale.ROOT, "cross-script accuracy on mentions with a QID: %,d of %,d = %.3f%n", correct,
+                withQid, ratio(correct, withQid));
+        System.out.printf(Locale.ROOT, "NIL precision (left unlinked, and gold has no QID): %,d of %,d = %.3f%n",
+                predictedNilGoldNil, predictedNil, ratio(predictedNilGoldNil, predictedNil));
+        System.out.printf(Locale.ROOT, "gold NIL mentions linked to something: %,d of %,d%n", goldNilLinked, goldNil);
+        wrong.stream().limit(misses).forEach(w -> System.out.println("  " + w));
     }
 
     /** A nisba relation's value is the country's (or region's) entity id: its QID when it has one. */
