@@ -177,7 +177,8 @@ final class Notables {
         return name != null && name.strip().contains(" ");
     }
 
-    private static Draft draft(String qid, EntityType type, String kind, String en, String ar, double prior) {
+    /** A draft entry of the knowledge base with a QID (or none) as its id. */
+    static Draft draft(String qid, EntityType type, String kind, String en, String ar, double prior) {
         Draft d = new Draft(type, kind);
         d.id = qid;
         d.qid = qid;

@@ -146,13 +146,7 @@ final class People {
     }
 
     private static Draft person(String qid, String nameEn, String nameAr, double prior) {
-        Draft d = new Draft(EntityType.PERSON, "person");
-        d.id = qid;
-        d.qid = qid;
-        d.nameEn = nameEn;
-        d.nameAr = nameAr;
-        d.prior = prior;
-        return d;
+        return Notables.draft(qid, EntityType.PERSON, "person", nameEn, nameAr, prior);
     }
 
     /** The country of an everypolitician source path ({@code data/United_States_of_America/House}). */

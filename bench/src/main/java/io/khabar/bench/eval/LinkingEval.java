@@ -105,63 +105,31 @@ public final class LinkingEval {
             predicted.add(r.annotations().stream().filter(a -> "entity".equals(a.kind()) || "nisba".equals(a.kind()))
                     .toList());
         }
-        long withEntity = 0;
-        long inKb = 0;
-        long correct = 0;
-        long linked = 0;
-        long predictedNil = 0;
-        long predictedNilGoldNil = 0;
-        long notFound = 0;
-        Map<String, Integer> missed = new LinkedHashMap<>();
+        Tally t = new Tally();
         for (Gold g : gold) {
             EntityEval.Document d = documents.get(g.document());
             int[] span = charSpan(d, g.start(), g.end());
             Annotation a = annotationOn(predicted.get(g.document()), span[0], span[1]);
-            String qid = a == null ? null : "nisba".equals(a.kind()) ? qidOfId(a.value())
-                    : (String) a.attributes().get("qid");
-            if (a == null) {
-                notFound++;
-            } else if (qid == null) {
-                predictedNil++;
-                if (g.title() == null) {
-                    predictedNilGoldNil++;
-                }
-            }
-            if (g.title() == null) {
-                continue;
-            }
-            withEntity++;
-            if (qid != null) {
-                linked++;
-            }
-            String goldQid = qidOfTitle.computeIfAbsent(g.title(), t -> qidOf(kb, t));
-            if (goldQid.isEmpty()) {
-                continue;
-            }
-            inKb++;
-            if (goldQid.equals(qid)) {
-                correct++;
-            } else {
-                String why = a == null ? "not recognized" : qid == null ? "left unlinked" : "linked to " + qid;
-                missed.merge(g.title() + " (" + goldQid + "): " + why, 1, Integer::sum);
-            }
+            String goldQid = g.title() == null ? null : qidOfTitle.computeIfAbsent(g.title(), x -> qidOf(kb, x));
+            t.add(a, g.title() == null, goldQid == null || goldQid.isEmpty() ? null : goldQid,
+                    g.title() != null ? g.title() : "--NME-- " + d.text().substring(span[0], span[1]));
         }
         System.out.printf(Locale.ROOT, "%nAIDA-CoNLL %s, whole entity path of enrich-service, KB of %,d entities%n",
                 train ? "train (the recognizer saw it)" : "dev (testa)", kb.size());
         System.out.printf(Locale.ROOT, "gold mentions: %,d; with a Wikipedia entity: %,d; --NME--: %,d%n", gold.size(),
-                withEntity, gold.size() - withEntity);
-        System.out.printf(Locale.ROOT, "KB coverage (entity's title maps to a QID): %,d of %,d = %.3f%n", inKb,
-                withEntity, ratio(inKb, withEntity));
-        System.out.printf(Locale.ROOT, "accuracy on in-KB mentions: %,d of %,d = %.3f%n", correct, inKb,
-                ratio(correct, inKb));
-        System.out.printf(Locale.ROOT, "mentions with an entity that got a QID: %,d of %,d = %.3f%n", linked,
-                withEntity, ratio(linked, withEntity));
+                t.withEntity, gold.size() - t.withEntity);
+        System.out.printf(Locale.ROOT, "KB coverage (entity's title maps to a QID): %,d of %,d = %.3f%n", t.inKb,
+                t.withEntity, ratio(t.inKb, t.withEntity));
+        System.out.printf(Locale.ROOT, "accuracy on in-KB mentions: %,d of %,d = %.3f%n", t.correct, t.inKb,
+                ratio(t.correct, t.inKb));
+        System.out.printf(Locale.ROOT, "mentions with an entity that got a QID: %,d of %,d = %.3f%n", t.linked,
+                t.withEntity, ratio(t.linked, t.withEntity));
         System.out.printf(Locale.ROOT, "NIL precision (left unlinked, and gold has no entity): %,d of %,d = %.3f%n",
-                predictedNilGoldNil, predictedNil, ratio(predictedNilGoldNil, predictedNil));
-        System.out.printf(Locale.ROOT, "gold mentions not recognized at all: %,d%n", notFound);
+                t.predictedNilGoldNil, t.predictedNil, ratio(t.predictedNilGoldNil, t.predictedNil));
+        System.out.printf(Locale.ROOT, "gold mentions not recognized at all: %,d%n", t.notFound);
         if (misses > 0) {
             System.out.println("most frequent misses:");
-            missed.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(misses)
+            t.missed.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(misses)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %4d  %s%n", e.getValue(), e.getKey()));
         }
     }
@@ -184,14 +152,7 @@ public final class LinkingEval {
         io.khabar.normalize.ArticleNormalizer normalizer = new io.khabar.normalize.ArticleNormalizer();
         Map<String, io.khabar.normalize.NormalizedArticle> normalized = new HashMap<>();
         Map<String, List<Annotation>> predicted = new HashMap<>();
-        long withQid = 0;
-        long correct = 0;
-        long predictedNil = 0;
-        long predictedNilGoldNil = 0;
-        long goldNil = 0;
-        long goldNilLinked = 0;
-        long mentions = 0;
-        List<String> wrong = new ArrayList<>();
+        Tally t = new Tally();
         for (String line : Files.readAllLines(gold, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -218,40 +179,74 @@ public final class LinkingEval {
                     throw new IllegalStateException("occurrence " + f[2] + " of " + f[1] + " not in " + f[0]);
                 }
             }
+            t.add(annotationOn(annotations, at, at + f[1].length()), g.equals("NIL"), g.equals("NIL") ? null : g,
+                    f[1]);
+        }
+        System.out.printf(Locale.ROOT, "%nArabic hand-annotated set (%s): %,d articles, %,d gold mentions%n",
+                gold.getFileName(), normalized.size(), t.mentions);
+        System.out.printf(Locale.ROOT, "cross-script accuracy on mentions with a QID: %,d of %,d = %.3f%n", t.correct,
+                t.inKb, ratio(t.correct, t.inKb));
+        System.out.printf(Locale.ROOT, "NIL precision (left unlinked, and gold has no QID): %,d of %,d = %.3f%n",
+                t.predictedNilGoldNil, t.predictedNil, ratio(t.predictedNilGoldNil, t.predictedNil));
+        System.out.printf(Locale.ROOT, "gold NIL mentions linked to something: %,d of %,d%n", t.goldNilLinked,
+                t.mentions - t.withEntity);
+        t.missed.entrySet().stream().limit(misses)
+                .forEach(e -> System.out.println("  " + e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : "")));
+    }
+
+    /** Counts of one linking evaluation: each gold mention against the annotation found on it. */
+    static final class Tally {
+        long mentions;
+        long withEntity;
+        long inKb;
+        long correct;
+        long linked;
+        long predictedNil;
+        long predictedNilGoldNil;
+        long goldNilLinked;
+        long notFound;
+        final Map<String, Integer> missed = new LinkedHashMap<>();
+
+        /**
+         * @param a       the entity or nisba annotation on the gold mention, or null
+         * @param goldNil whether gold links the mention to nothing
+         * @param goldQid the QID gold links it to, where the knowledge base can know it (else null)
+         * @param label   how a miss is named (a title or the mention)
+         */
+        void add(Annotation a, boolean goldNil, String goldQid, String label) {
             mentions++;
-            Annotation a = annotationOn(annotations, at, at + f[1].length());
             String qid = a == null ? null : "nisba".equals(a.kind()) ? qidOfId(a.value())
                     : (String) a.attributes().get("qid");
-            if (a != null && qid == null) {
+            if (a == null) {
+                notFound++;
+            } else if (qid == null) {
                 predictedNil++;
-                if (g.equals("NIL")) {
+                if (goldNil) {
                     predictedNilGoldNil++;
                 }
             }
-            if (g.equals("NIL")) {
-                goldNil++;
+            if (goldNil) {
                 if (qid != null) {
                     goldNilLinked++;
-                    wrong.add(f[1] + " (NIL): linked to " + qid);
+                    missed.merge(label + " (NIL): linked to " + qid, 1, Integer::sum);
                 }
-                continue;
+                return;
             }
-            withQid++;
-            if (g.equals(qid)) {
+            withEntity++;
+            if (qid != null) {
+                linked++;
+            }
+            if (goldQid == null) {
+                return;
+            }
+            inKb++;
+            if (goldQid.equals(qid)) {
                 correct++;
             } else {
-                wrong.add(f[1] + " (" + g + "): " + (a == null ? "not recognized" : qid == null ? "left unlinked"
-                        : "linked to " + qid));
+                String why = a == null ? "not recognized" : qid == null ? "left unlinked" : "linked to " + qid;
+                missed.merge(label + " (" + goldQid + "): " + why, 1, Integer::sum);
             }
         }
-        System.out.printf(Locale.ROOT, "%nArabic hand-annotated set (%s): %,d articles, %,d gold mentions%n",
-                gold.getFileName(), normalized.size(), mentions);
-        System.out.printf(Locale.ROOT, "cross-script accuracy on mentions with a QID: %,d of %,d = %.3f%n", correct,
-                withQid, ratio(correct, withQid));
-        System.out.printf(Locale.ROOT, "NIL precision (left unlinked, and gold has no QID): %,d of %,d = %.3f%n",
-                predictedNilGoldNil, predictedNil, ratio(predictedNilGoldNil, predictedNil));
-        System.out.printf(Locale.ROOT, "gold NIL mentions linked to something: %,d of %,d%n", goldNilLinked, goldNil);
-        wrong.stream().limit(misses).forEach(w -> System.out.println("  " + w));
     }
 
     /** A nisba relation's value is the country's (or region's) entity id: its QID when it has one. */
