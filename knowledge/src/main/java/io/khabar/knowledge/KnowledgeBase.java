@@ -100,6 +100,9 @@ public final class KnowledgeBase {
      * its id (the old id still finds it). Demonyms of later files are added.
      */
     public static KnowledgeBase load(List<Path> extraFiles) {
+        if (extraFiles.isEmpty()) {
+            return load(); // immutable: one copy per JVM however many callers load it
+        }
         KbFile.Contents base = defaultContents();
         Merger merger = new Merger(base);
         for (Path file : extraFiles) {

@@ -75,13 +75,7 @@ public final class EntityEval {
                             + " [--model FILE]... [--errors N]");
                     return;
                 }
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        System.err.println("unknown option " + args[i] + "; try --help");
-                        System.exit(2);
-                    }
-                    data = Path.of(args[i]);
-                }
+                default -> data = dataFolder(args[i]);
             }
         }
         if (!Files.isDirectory(data.resolve("ner"))) {
@@ -115,9 +109,11 @@ public final class EntityEval {
                 for (int i = 0; i < d.sentences().size(); i++) {
                     int[] gold = withoutMisc(d.sentences().get(i).labels());
                     whole.add(gold, predicted.get(i));
-                    int[] byModel = withoutMisc(model.tag(d.sentences().get(i).tokens(), null));
-                    if (misses.size() < errors && !java.util.Arrays.equals(byModel, predicted.get(i))) {
-                        misses.add(difference(d.sentences().get(i).tokens(), gold, byModel, predicted.get(i)));
+                    if (misses.size() < errors) { // the recognizer's tags again, only for the listing
+                        int[] byModel = withoutMisc(model.tag(d.sentences().get(i).tokens(), null));
+                        if (!java.util.Arrays.equals(byModel, predicted.get(i))) {
+                            misses.add(difference(d.sentences().get(i).tokens(), gold, byModel, predicted.get(i)));
+                        }
                     }
                 }
             }
@@ -127,6 +123,15 @@ public final class EntityEval {
             System.out.printf(Locale.ROOT, "whole path: %,.0f documents/s, one thread%n", documents.size() / seconds);
             misses.forEach(System.out::println);
         }
+    }
+
+    /** The positional argument of the evaluation commands: the shared data folder; an unknown option ends the run. */
+    static Path dataFolder(String arg) {
+        if (arg.startsWith("-")) {
+            System.err.println("unknown option " + arg + "; try --help");
+            System.exit(2);
+        }
+        return Path.of(arg);
     }
 
     /** The corpus's documents (CoNLL's -DOCSTART- boundaries, or pieces of {@code every} sentences when > 0). */

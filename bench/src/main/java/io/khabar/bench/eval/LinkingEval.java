@@ -68,13 +68,7 @@ public final class LinkingEval {
                             + " [--arabic FILE]");
                     return;
                 }
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        System.err.println("unknown option " + args[i] + "; try --help");
-                        System.exit(2);
-                    }
-                    data = Path.of(args[i]);
-                }
+                default -> data = EntityEval.dataFolder(args[i]);
             }
         }
         if (arabic != null) {

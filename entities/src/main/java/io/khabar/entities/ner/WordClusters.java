@@ -43,12 +43,6 @@ public final class WordClusters {
         return ids.size();
     }
 
-    public static WordClusters of(Map<String, int[]> clusters) {
-        Map<String, Integer> ids = new HashMap<>(clusters.size() * 2);
-        clusters.forEach((w, c) -> ids.put(w, c[0] << 16 | c[1]));
-        return new WordClusters(ids);
-    }
-
     /** Reads a clusters file (gzipped TSV, as written by the build script). */
     public static WordClusters read(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file));
