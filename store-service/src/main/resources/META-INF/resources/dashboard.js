@@ -264,11 +264,30 @@ function markSelected(articleId) {
   if (node) node.classList.add('selected');
 }
 
+/** A span of the event: [start, end] (schema version 2) or {start, end} (version 1). */
+function span(s) {
+  return Array.isArray(s) ? { start: s[0], end: s[1] } : { start: s.start, end: s.end };
+}
+
+/**
+ * Entity mentions as {start, end, value, type}: version 1 events list them as `entity` annotations, version 2 events
+ * only in each entity's row (`mentions`).
+ */
+function mentionsOf(annotations, entities) {
+  const listed = annotations.filter((a) => a.kind === 'entity');
+  if (listed.length) return listed;
+  const out = [];
+  for (const e of entities.values()) {
+    for (const m of e.mentions || []) out.push({ ...span(m), value: e.id, type: e.type });
+  }
+  return out;
+}
+
 /** The text with each entity mention wrapped in a link carrying its type class and entity id. */
 function highlightedText(text, annotations, entities, language) {
   const body = el('div', { class: 'article-text' });
-  const spans = annotations
-    .filter((a) => a.kind === 'entity' && a.start >= 0 && a.end <= text.length && a.end > a.start)
+  const spans = mentionsOf(annotations, entities)
+    .filter((a) => a.start >= 0 && a.end <= text.length && a.end > a.start)
     .sort((x, y) => x.start - y.start || y.end - x.end);
   let pos = 0;
   for (const a of spans) {

@@ -88,7 +88,7 @@ record BenchOptions(int n, List<Integer> rates, int latencySeconds, boolean base
                 ingest, jdbc, user, password);
     }
 
-    private static String value(String[] args, int i, String option) {
+    static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
         }

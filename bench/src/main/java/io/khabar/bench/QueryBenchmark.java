@@ -292,7 +292,8 @@ public final class QueryBenchmark {
                         ChronoUnit.MICROS.between(Instant.EPOCH, received), a.contentHash(), received, received,
                         received.plusMillis(50), a.source(), a.url() == null ? null : a.url() + "#" + i, a.title(),
                         a.text(), a.language(), a.languageConfidence(), published, a.authors(), a.paragraphs(),
-                        a.annotations(), a.entities(), a.facts(), a.metadata(), a.matching(), a.duplicate());
+                        a.annotations(), a.entities(), a.facts(), a.metadata(), a.matching(), a.duplicate(),
+                        a.provenance());
                 byte[] payload = EventJson.toBytes(clone);
                 bytes += payload.length;
                 producer.send(new ProducerRecord<>(Topics.ENRICHED, id, payload));

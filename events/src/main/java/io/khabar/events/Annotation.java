@@ -1,5 +1,7 @@
 package io.khabar.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Map;
 
 /**
@@ -13,10 +15,11 @@ import java.util.Map;
  * @param end        end offset, exclusive; equals {@code text.length()} for article-level findings
  * @param value      the normalized value: a language tag, an entity id, an ISO date, a topic code ...
  * @param confidence 0..1, or null where not meaningful
- * @param attributes further named values (QID, canonical names, coordinates...); never null
+ * @param attributes further named values (QID, canonical names, coordinates...); never null, left out of the JSON
+ *                   when empty
  */
 public record Annotation(String kind, String type, int start, int end, String value, Double confidence,
-                         Map<String, Object> attributes) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> attributes) {
     public Annotation {
         if (kind == null || kind.isBlank()) {
             throw new IllegalArgumentException("annotation kind is required");

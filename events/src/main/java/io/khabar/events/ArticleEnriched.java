@@ -28,8 +28,10 @@ import java.util.List;
  * @param entities           the article's entities, one row each with all its mentions, salience and links
  * @param facts              copied from {@link ArticleNormalized#facts()}
  * @param metadata           copied from {@link ArticleNormalized#metadata()}
- * @param matching           copied from {@link ArticleNormalized#matching()}
+ * @param matching           version 1 only: the matching layer; absent from version 2 events
  * @param duplicate          copied from {@link ArticleNormalized#duplicate()}
+ * @param provenance         version 2: which component, model and knowledge base made the annotations of each kind,
+ *                           said once here instead of on every annotation ({@link Provenance}); empty in version 1
  */
 public record ArticleEnriched(int schemaVersion, String eventId, String articleId, long revision,
                               String contentHash, Instant receivedAt, Instant normalizedAt, Instant enrichedAt,
@@ -37,15 +39,20 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
                               double languageConfidence, Instant publishedAt, List<String> authors,
                               List<Span> paragraphs, List<Annotation> annotations, List<ArticleEntity> entities,
                               TextFacts facts,
-                              PageMetadata metadata, MatchingText matching, Duplicate duplicate) implements PipelineEvent {
-    public static final int SCHEMA_VERSION = 1;
+                              PageMetadata metadata, MatchingText matching, Duplicate duplicate,
+                              List<Provenance> provenance) implements PipelineEvent {
+    /**
+     * 2: provenance once per event, and no matching layer (consumers compute it from {@code text}). Version 1 records
+     * (provenance on every annotation, the matching layer included) are read by the same record.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     /** This event without its matching layer (kept by the store's search index, not in every stored document). */
     @Override
     public ArticleEnriched withoutMatching() {
         return new ArticleEnriched(schemaVersion, eventId, articleId, revision, contentHash, receivedAt, normalizedAt,
                 enrichedAt, source, url, title, text, language, languageConfidence, publishedAt, authors, paragraphs,
-                annotations, entities, facts, metadata, null, duplicate);
+                annotations, entities, facts, metadata, null, duplicate, provenance);
     }
 
     public ArticleEnriched {
@@ -53,5 +60,11 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
         paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
         entities = entities == null ? List.of() : List.copyOf(entities);
+        provenance = provenance == null ? List.of() : List.copyOf(provenance);
+    }
+
+    /** The provenance of one of this event's annotations, in either schema version (null when none is said). */
+    public Provenance provenanceOf(Annotation a) {
+        return Provenance.of(a, provenance);
     }
 }

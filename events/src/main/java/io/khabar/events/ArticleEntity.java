@@ -1,5 +1,7 @@
 package io.khabar.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -19,15 +21,16 @@ import java.util.List;
  * @param geonamesId   places: GeoNames id, or null
  * @param mentions     the entity's mentions in {@code text}
  * @param adjectives   nisba adjectives and demonyms in {@code text} that refer to this country (الروسي, Russian);
- *                     a relation, not a mention
- * @param inTitle      whether the title names it
+ *                     a relation, not a mention; left out of the JSON when there are none
+ * @param inTitle      whether the title names it (left out of the JSON when false)
  * @param salience     0..1: how central the entity is to the article (title and lead weigh more)
  * @param confidence   0..1: how sure recognition and linking are
  * @param linkedBy     {@code kb} when linked to the knowledge base, {@code name} when the id derives from the name
  */
 public record ArticleEntity(String id, String type, String kind, String name, String nameEn, String nameAr,
                             String qid, Double latitude, Double longitude, String countryCode, Long geonamesId,
-                            List<Span> mentions, List<Span> adjectives, boolean inTitle, double salience,
+                            List<Span> mentions, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Span> adjectives,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inTitle, double salience,
                             double confidence, String linkedBy) {
     public ArticleEntity {
         if (id == null || id.isBlank()) {

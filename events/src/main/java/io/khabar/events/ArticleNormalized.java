@@ -28,7 +28,8 @@ import java.util.List;
  * @param facts         script, direction, sentences, word count, paragraph languages, captions and removed noise;
  *                      may be absent in events from older producers
  * @param metadata      what a full HTML page said about itself (JSON-LD, OpenGraph, meta); null for text
- * @param matching      the matching layer (normalized word forms with offsets), for search and entity lookup
+ * @param matching      version 1 only: the matching layer (normalized word forms with offsets); absent from version
+ *                      2 events, whose consumers compute it from {@code text} when they need it
  * @param duplicate     whether this story was seen before under another id
  */
 public record ArticleNormalized(int schemaVersion, String eventId, String articleId, long revision,
@@ -36,7 +37,8 @@ public record ArticleNormalized(int schemaVersion, String eventId, String articl
                                 String url, String title, String text, String language, double languageConfidence,
                                 Instant publishedAt, List<String> authors, List<Span> paragraphs, TextFacts facts,
                                 PageMetadata metadata, MatchingText matching, Duplicate duplicate) implements PipelineEvent {
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: without the matching layer. Version 1 records (with it) are read by the same record. */
+    public static final int SCHEMA_VERSION = 2;
 
     public ArticleNormalized {
         authors = authors == null ? List.of() : List.copyOf(authors);

@@ -36,7 +36,8 @@ class EventJsonTest {
                         List.of(new LanguageSpan(0, 9, "ar", 0.98))),
                 new PageMetadata("t", List.of("A. Writer"), Instant.EPOCH, null, "https://example.org/a", null,
                         "Example", null, "ar"),
-                new MatchingText("text body", "text body", new int[]{0, 4, 5, 9}), new Duplicate("near", "a0", 0.91));
+                new MatchingText("text body", "text body", new int[]{0, 4, 5, 9}), new Duplicate("near", "a0", 0.91),
+                List.of(new Provenance("entity", "entities", "ner-ar@x", "kb@1")));
         byte[] json = EventJson.toBytes(event);
         assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"receivedAt\":\"1970-01-01T00:00:00Z\"")
@@ -62,5 +63,55 @@ class EventJsonTest {
         assertThatThrownBy(() -> EventJson.read("{\"kind\":\"\",\"start\":0,\"end\":0}".getBytes(), Annotation.class))
                 .isInstanceOf(EventJson.MalformedEventException.class)
                 .hasMessageContaining("kind is required");
+    }
+
+    /** A version 1 record as enrich-service wrote it before version 2: provenance on each annotation, matching layer. */
+    @Test
+    void aVersion1EnrichedRecordIsStillRead() {
+        String v1 = """
+                {"schemaVersion":1,"eventId":"e1","articleId":"a1","revision":1,"contentHash":"h",
+                 "receivedAt":"2017-11-21T06:00:00Z","source":"s","title":"t","text":"قال بوتين","language":"ar",
+                 "languageConfidence":1.0,
+                 "annotations":[{"kind":"entity","type":"PERSON","start":4,"end":9,"value":"Q7747","confidence":0.9,
+                   "attributes":{"qid":"Q7747","component":"entities","model":"ner-ar@58d6048038b4","kb":"kb@139104"}}],
+                 "matching":{"forms":"قال بوتين","offsets":[0,3,4,9]}}
+                """;
+        ArticleEnriched e = EventJson.read(v1.getBytes(java.nio.charset.StandardCharsets.UTF_8), ArticleEnriched.class);
+        assertThat(e.schemaVersion()).isEqualTo(1);
+        assertThat(e.provenance()).isEmpty();
+        assertThat(e.provenanceOf(e.annotations().get(0)))
+                .isEqualTo(new Provenance("entity", "entities", "ner-ar@58d6048038b4", "kb@139104"));
+        assertThat(e.matching().size()).isEqualTo(2);
+    }
+
+    @Test
+    void aVersion2RecordSaysProvenanceOncePerKindAndKeepsTheExceptions() {
+        Map<String, Object> ar = Map.of("qid", "Q7747", "component", "entities", "model", "ner-ar@1", "kb", "kb@9");
+        Map<String, Object> en = Map.of("component", "entities", "model", "ner-en@2", "kb", "kb@9");
+        List<Annotation> found = List.of(
+                new Annotation("language", "article", 0, 40, "ar", 1.0, Map.of()),
+                new Annotation("entity", "PERSON", 0, 5, "Q7747", 0.9, ar),
+                new Annotation("entity", "LOCATION", 6, 11, "Q649", 0.9, Map.of("component", "entities",
+                        "model", "ner-ar@1", "kb", "kb@9")),
+                new Annotation("entity", "PERSON", 20, 30, "khabar:person:john-smith", 0.8, en),
+                new Annotation("date", "absolute", 31, 40, "2017-11-21", 1.0, Map.of("granularity", "day",
+                        "component", "temporal", "model", "rules@1")));
+        Provenance.Hoisted h = Provenance.hoist(found);
+        assertThat(h.provenance()).containsExactly(new Provenance("entity", "entities", "ner-ar@1", "kb@9"),
+                new Provenance("date", "temporal", "rules@1", null));
+        assertThat(h.annotations().get(1).attributes()).containsOnlyKeys("qid");
+        assertThat(h.annotations().get(3).attributes()).isEqualTo(en); // the English model, said where it differs
+        assertThat(h.annotations().get(4).attributes()).containsOnlyKeys("granularity");
+
+        var event = new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, "e", "a", 1, "h", Instant.EPOCH, null,
+                null, "s", null, "t", "x".repeat(40), "ar", 1.0, null, List.of(), List.of(), h.annotations(),
+                List.of(), null, null, null, null, h.provenance());
+        ArticleEnriched back = EventJson.read(EventJson.toBytes(event), ArticleEnriched.class);
+        assertThat(back).isEqualTo(event);
+        assertThat(EventJson.toJson(back)).doesNotContain("matching");
+        for (int i = 0; i < found.size(); i++) { // every annotation's provenance is what it was before hoisting
+            assertThat(back.provenanceOf(back.annotations().get(i)))
+                    .isEqualTo(Provenance.of(found.get(i), List.of()));
+        }
     }
 }

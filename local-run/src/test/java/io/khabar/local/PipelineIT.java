@@ -88,7 +88,7 @@ class PipelineIT {
         JsonNode putin = article.get("entities").findParents("id").stream()
                 .filter(e -> e.get("id").asText().equals("Q7747")).findFirst().orElseThrow();
         JsonNode first = putin.get("mentions").get(0);
-        assertThat(text.substring(first.get("start").asInt(), first.get("end").asInt())).endsWith("بوتين");
+        assertThat(text.substring(first.get(0).asInt(), first.get(1).asInt())).endsWith("بوتين"); // [start, end]
         // and so are its quotes (Putin's and Assad's), dates, amounts (4 ساعات), topics and keyphrases
         java.util.Set<String> kinds = new java.util.HashSet<>();
         List<String> speakers = new java.util.ArrayList<>();

@@ -54,7 +54,7 @@ class StorePipelineTest {
                 List.of(new ArticleEntity("Q7747", "PERSON", "person", "فلاديمير بوتين", "Vladimir Putin",
                         "فلاديمير بوتين", "Q7747", null, null, "RU", null, List.of(new Span(PUTIN, PUTIN + 14)),
                         List.of(), false, 1.0, 0.98, "kb")), null, null,
-                null, null);
+                null, null, null);
     }
 
     private static List<Object> row(String id) throws Exception {
@@ -87,11 +87,63 @@ class StorePipelineTest {
                 .body("annotations[1].kind", equalTo("entity"))
                 .body("entities[0].id", equalTo("Q7747"))
                 .body("entities[0].nameEn", equalTo("Vladimir Putin"))
-                .body("entities[0].mentions[0].start", equalTo(PUTIN))
+                .body("entities[0].mentions[0][0]", equalTo(PUTIN)) // spans are [start, end]
                 .extract().path("title");
         String gotText = given().get("/articles/" + id).then().extract().path("text");
         assertThat(gotTitle.codePoints().toArray()).containsExactly(title.codePoints().toArray());
         assertThat(gotText.codePoints().toArray()).containsExactly(TEXT.codePoints().toArray());
+    }
+
+    /** Schema version 1, as enrich-service wrote it before version 2 (still on the topic after an upgrade). */
+    @Test
+    void aVersion1RecordIsStoredServedAndSearchable() {
+        String id = "store-v1-" + UUID.randomUUID();
+        String token = "zq" + UUID.randomUUID().toString().replace("-", "");
+        String text = TEXT + " " + token;
+        String v1 = "{\"schemaVersion\":1,\"eventId\":\"" + UUID.randomUUID() + "\",\"articleId\":\"" + id + "\","
+                + "\"revision\":1,\"contentHash\":\"h\",\"receivedAt\":\"2017-11-21T06:00:00Z\",\"normalizedAt\":\"2017-11-21T06:00:01Z\","
+                + "\"enrichedAt\":\"2017-11-21T06:00:02Z\",\"source\":\"test\","
+                + "\"title\":\"t\",\"text\":" + EventJson.toJson(text) + ",\"language\":\"ar\",\"languageConfidence\":0.9,"
+                + "\"paragraphs\":[{\"start\":0,\"end\":" + text.length() + "}],"
+                + "\"annotations\":[{\"kind\":\"entity\",\"type\":\"PERSON\",\"start\":" + PUTIN + ",\"end\":" + (PUTIN + 14)
+                + ",\"value\":\"Q7747\",\"confidence\":0.9,\"attributes\":{\"qid\":\"Q7747\",\"component\":\"entities\","
+                + "\"model\":\"ner-ar@58d6048038b4\",\"kb\":\"kb@139104\"}}],"
+                + "\"entities\":[{\"id\":\"Q7747\",\"type\":\"PERSON\",\"name\":\"فلاديمير بوتين\",\"qid\":\"Q7747\","
+                + "\"mentions\":[{\"start\":" + PUTIN + ",\"end\":" + (PUTIN + 14) + "}],\"adjectives\":[],"
+                + "\"inTitle\":false,\"salience\":1.0,\"confidence\":0.9,\"linkedBy\":\"kb\"}],"
+                + "\"matching\":{\"forms\":\"" + token + "\",\"offsets\":[" + (text.length() - token.length()) + ","
+                + text.length() + "]}}";
+        probe.send(Topics.ENRICHED, id, v1);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
+        given().get("/articles/" + id).then().statusCode(200)
+                .body("schemaVersion", equalTo(1))
+                .body("annotations[0].attributes.model", equalTo("ner-ar@58d6048038b4"))
+                .body("entities[0].mentions[0][0]", equalTo(PUTIN));
+        assertThat(search(token)).containsExactly(id); // through the matching layer the record carried
+    }
+
+    /** Schema version 2: provenance once per kind, mentions only in the entity rows, no matching layer. */
+    @Test
+    void aVersion2RecordIsStoredWithItsProvenanceAndIsSearchableWithoutAMatchingLayer() {
+        String id = "store-v2-" + UUID.randomUUID();
+        String token = "zq" + UUID.randomUUID().toString().replace("-", "");
+        ArticleEnriched e = enriched(id, 1, "t", null);
+        ArticleEnriched v2 = new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, e.eventId(), id, 1, e.contentHash(),
+                e.receivedAt(), e.normalizedAt(), e.enrichedAt(), e.source(), e.url(), e.title(), TEXT + " " + token,
+                "ar", 0.99, null, List.of(), List.of(),
+                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of())),
+                e.entities(), null, null, null, null,
+                List.of(new io.khabar.events.Provenance("entity", "entities", "ner-ar@58d6048038b4", "kb@142050")));
+        probe.send(Topics.ENRICHED, id, EventJson.toBytes(v2));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
+        given().get("/articles/" + id).then().statusCode(200)
+                .body("schemaVersion", equalTo(2))
+                .body("provenance[0].model", equalTo("ner-ar@58d6048038b4"))
+                .body("entities[0].mentions[0][0]", equalTo(PUTIN));
+        assertThat(search(token)).containsExactly(id); // the store computed the matching layer from the text
+        List<String> withPutin = given().queryParam("entity", "Q7747").queryParam("q", token).get("/articles")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(withPutin).containsExactly(id); // the mention rows come from the entity rows
     }
 
     @Test
@@ -142,7 +194,7 @@ class StorePipelineTest {
         ArticleEnriched e = enriched(id, 1, "لقاء في موسكو", null);
         ArticleEnriched withText = new ArticleEnriched(1, e.eventId(), id, 1, e.contentHash(), e.receivedAt(),
                 e.normalizedAt(), e.enrichedAt(), e.source(), e.url(), e.title(), text, "ar", 0.99, null, List.of(),
-                List.of(), List.of(), List.of(), null, null, null, null);
+                List.of(), List.of(), List.of(), null, null, null, null, null);
         probe.send(Topics.ENRICHED, id, EventJson.toBytes(withText));
         await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
 

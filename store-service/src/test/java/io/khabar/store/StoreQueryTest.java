@@ -81,7 +81,7 @@ class StoreQueryTest {
                                            List<ArticleEntity> entities) {
         return new ArticleEnriched(1, UUID.randomUUID().toString(), id, revision, "hash-" + revision, receivedAt,
                 receivedAt.plusSeconds(1), receivedAt.plusSeconds(2), source, "https://x.test/" + id, "title of " + id,
-                text, language, 0.99, publishedAt, List.of(), List.of(), annotations, entities, null, null, null, null);
+                text, language, 0.99, publishedAt, List.of(), List.of(), annotations, entities, null, null, null, null, null);
     }
 
     private static ArticleEntity putin(String text, String surface) {

@@ -64,7 +64,7 @@ class StoreReliabilityTest {
         Instant at = Instant.parse("2026-11-30T10:00:00Z");
         return new ArticleEnriched(1, UUID.randomUUID().toString(), id, 1, "hash", at, at.plusSeconds(1),
                 at.plusSeconds(2), "test", "https://x.test/" + id, title, "text of " + id, "en", 0.99, null, List.of(),
-                List.of(), List.of(), List.of(), null, null, matching, null);
+                List.of(), List.of(), List.of(), null, null, matching, null, null);
     }
 
     private static void send(ArticleEnriched a) {

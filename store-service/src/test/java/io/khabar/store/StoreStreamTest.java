@@ -121,7 +121,7 @@ class StoreStreamTest {
         Instant at = NOW.plusSeconds(revision);
         return new ArticleEnriched(1, UUID.randomUUID().toString(), id, revision, "hash-" + revision, at,
                 at.plusSeconds(1), at.plusSeconds(2), source, "https://x.test/" + id, "title of " + id + " r" + revision,
-                "text of " + id, language, 0.99, NOW, List.of(), List.of(), List.of(), List.of(), null, null, null, null);
+                "text of " + id, language, 0.99, NOW, List.of(), List.of(), List.of(), List.of(), null, null, null, null, null);
     }
 
     private static void send(ArticleEnriched a) {

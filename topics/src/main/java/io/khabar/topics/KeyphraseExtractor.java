@@ -157,7 +157,7 @@ public final class KeyphraseExtractor {
             Map<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("count", c.count);
             attrs.put("component", COMPONENT);
-            attrs.put("method", METHOD);
+            attrs.put("model", METHOD);
             out.add(new Annotation("keyword", "keyphrase", c.start, c.end, c.value,
                     Math.round(c.score / best * 1000) / 1000.0, attrs));
         }

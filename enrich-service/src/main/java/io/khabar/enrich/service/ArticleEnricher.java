@@ -7,6 +7,7 @@ import io.khabar.events.ArticleEnriched;
 import io.khabar.events.ArticleEntity;
 import io.khabar.events.ArticleNormalized;
 import io.khabar.events.LanguageSpan;
+import io.khabar.events.Provenance;
 import io.khabar.events.Span;
 import io.khabar.events.TextFacts;
 import io.khabar.normalize.language.LanguageGuess;
@@ -37,6 +38,8 @@ import java.util.UUID;
 public final class ArticleEnricher {
     static final int MIN_PARAGRAPH_CHARS = 40;
     private static final int KEYPHRASES = 10;
+    /** Annotation kinds the event carries in {@code entities} instead (the REST description keeps them). */
+    private static final java.util.Set<String> ENTITY_KINDS = java.util.Set.of("entity", "nisba");
     private final Annotators annotators;
     /** Only for events from producers that identify no language: built on first need (it loads 71 profiles). */
     private volatile LanguageIdentifier languages;
@@ -75,11 +78,23 @@ public final class ArticleEnricher {
         String text = in.text() == null ? "" : in.text();
         Description d = describe(text, in.title(), in.language(), in.languageConfidence(), in.publishedAt(),
                 in.paragraphs(), in.facts());
+        // schema 2: entity mentions and nisba relations are said once, in the entity rows (mentions, adjectives);
+        // provenance once per kind, not on every annotation; no matching layer (consumers compute it)
+        Provenance.Hoisted hoisted = Provenance.hoist(d.annotations());
+        List<Annotation> annotations = new ArrayList<>();
+        java.util.Set<Provenance> provenance = new java.util.LinkedHashSet<>(hoisted.provenance());
+        for (Annotation a : hoisted.annotations()) {
+            if (!ENTITY_KINDS.contains(a.kind())) {
+                annotations.add(a);
+            } else if (Provenance.of(a, List.of()) != null) {
+                provenance.add(Provenance.of(a, List.of())); // another model's (a paragraph in another language)
+            }
+        }
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
                 in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
                 in.title(), text, d.language().language(), round(d.language().confidence()), in.publishedAt(),
-                in.authors(), in.paragraphs(), d.annotations(), d.entities(), in.facts(), in.metadata(), in.matching(),
-                in.duplicate());
+                in.authors(), in.paragraphs(), annotations, d.entities(), in.facts(), in.metadata(), null,
+                in.duplicate(), List.copyOf(provenance));
     }
 
     /**

@@ -93,7 +93,8 @@ class EnrichPipelineTest {
                         org.assertj.core.groups.Tuple.tuple("paragraph", "en", 0.97));
         // what ingest found is passed on for the store and other consumers
         assertThat(enriched.duplicate()).isEqualTo(event.duplicate());
-        assertThat(enriched.matching()).isEqualTo(event.matching());
+        // the matching layer is not passed on (schema version 2): consumers compute it from the text
+        assertThat(enriched.matching()).isNull();
     }
 
     @Test
@@ -106,19 +107,48 @@ class EnrichPipelineTest {
         ArticleEntity putin = enriched.entities().stream().filter(e -> e.id().equals("Q7747")).findFirst().orElseThrow();
         assertThat(putin.mentions()).extracting(m -> ARABIC.substring(m.start(), m.end()))
                 .containsExactly("فلاديمير بوتين");
-        assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("entity"))
-                .extracting(Annotation::value).contains("Q7747", "Q44329");
+        // schema version 2: mentions and nisba relations are said once, in the entity rows, not also as annotations
+        assertThat(enriched.schemaVersion()).isEqualTo(2);
+        assertThat(enriched.annotations()).extracting(Annotation::kind).doesNotContain("entity", "nisba");
         // الروسي and السوري relate to Russia and Syria
-        assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("nisba"))
-                .extracting(a -> ARABIC.substring(a.start(), a.end()), Annotation::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("الروسي", "Q159"),
+        assertThat(enriched.entities()).filteredOn(e -> !e.adjectives().isEmpty())
+                .extracting(e -> ARABIC.substring(e.adjectives().get(0).start(), e.adjectives().get(0).end()),
+                        ArticleEntity::id)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("الروسي", "Q159"),
                         org.assertj.core.groups.Tuple.tuple("السوري", "Q858"));
+        // provenance once per kind: the entities' model and knowledge base, the dates' rules
+        assertThat(enriched.provenance()).filteredOn(p -> p.kind().equals("entity")).singleElement()
+                .satisfies(p -> assertThat(p.model()).startsWith("ner-ar@"))
+                .satisfies(p -> assertThat(p.kb()).startsWith("kb@"));
+        assertThat(enriched.annotations()).allSatisfy(a -> assertThat(a.attributes()).doesNotContainKeys("component"));
+        assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("date"))
+                .allSatisfy(a -> assertThat(enriched.provenanceOf(a).component()).isEqualTo("temporal"));
         // the event has no publication time: صباح هذا اليوم الثلاثاء is a date that cannot be resolved, and says so
         assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("date"))
                 .extracting(a -> ARABIC.substring(a.start(), a.end()), Annotation::type, Annotation::value)
                 .contains(org.assertj.core.groups.Tuple.tuple("صباح هذا اليوم الثلاثاء", "unanchored", null));
         assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("topic")).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.value()).startsWith("medtop:"));
+    }
+
+    /** A version 1 record, as ingest wrote it before version 2, still on the topic: spans as objects, matching layer. */
+    @Test
+    void aVersion1NormalizedRecordIsEnrichedIntoAVersion2Event() {
+        String id = "enrich-v1-" + UUID.randomUUID();
+        String v1 = "{\"schemaVersion\":1,\"eventId\":\"" + UUID.randomUUID() + "\",\"articleId\":\"" + id + "\","
+                + "\"revision\":10,\"contentHash\":\"h\",\"receivedAt\":\"2017-11-21T06:00:00Z\","
+                + "\"normalizedAt\":\"2017-11-21T06:00:01Z\",\"source\":\"test\",\"title\":\"العنوان\","
+                + "\"text\":" + EventJson.toJson(ARABIC) + ",\"language\":\"ar\",\"languageConfidence\":0.99,"
+                + "\"paragraphs\":[{\"start\":0,\"end\":" + ARABIC.length() + "}],"
+                + "\"matching\":{\"forms\":\"x\",\"offsets\":[0,1]}}";
+        probe.send(Topics.NORMALIZED, id, v1);
+        ConsumerRecord<String, byte[]> record = probe.await(Topics.ENRICHED, r -> id.equals(r.key()), WAIT)
+                .orElseThrow(() -> new AssertionError("no enriched record for " + id));
+        ArticleEnriched enriched = EventJson.read(record.value(), ArticleEnriched.class);
+        assertThat(enriched.schemaVersion()).isEqualTo(2);
+        assertThat(enriched.paragraphs()).containsExactly(new Span(0, ARABIC.length()));
+        assertThat(enriched.entities()).extracting(ArticleEntity::id).contains("Q7747");
+        assertThat(TopicProbe.value(record)).doesNotContain("\"matching\"");
     }
 
     @Test

@@ -37,8 +37,8 @@ class EnrichmentResourceTest {
         assertThat(putin.get("type")).isEqualTo("PERSON");
         assertThat(putin.get("nameEn")).isEqualTo("Vladimir Putin");
         assertThat(putin.get("inTitle")).isEqualTo(true);
-        List<Map<String, Object>> mentions = (List<Map<String, Object>>) putin.get("mentions");
-        assertThat(mentions).extracting(m -> text.substring((int) m.get("start"), (int) m.get("end")))
+        List<List<Integer>> mentions = (List<List<Integer>>) putin.get("mentions"); // spans are [start, end]
+        assertThat(mentions).extracting(m -> text.substring(m.get(0), m.get(1)))
                 .containsExactly("فلاديمير بوتين", "بوتين");
         // بالأسد-style clitics: للأسد is a mention of الأسد with the span after the preposition
         List<Map<String, Object>> annotations = body.getList("annotations");

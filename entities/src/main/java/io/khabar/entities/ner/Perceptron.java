@@ -16,7 +16,13 @@ import java.util.function.BiConsumer;
 public final class Perceptron {
     static final int L = EntityLabels.COUNT;
     private final int features;
+    /**
+     * Label weights, {@code L} per row. While training, row {@code b} is hashed bucket {@code b} (dense); a model read
+     * from its file keeps only the non-zero rows (about a tenth of the buckets) and finds them through {@link #rowOf}.
+     */
     final float[] weights;
+    /** Bucket to the offset of its row in {@link #weights}, or -1 for a bucket with no weights; null when dense. */
+    private final int[] rowOf;
     /** transition weights: row = previous label (L for the sentence start), column = label */
     final float[] transitions;
 
@@ -24,12 +30,23 @@ public final class Perceptron {
         this.features = features;
         this.weights = new float[(1 << bucketBits) * L];
         this.transitions = new float[(L + 1) * L];
+        this.rowOf = null;
     }
 
-    private Perceptron(int features, float[] weights, float[] transitions) {
+    private Perceptron(int features, float[] weights, float[] transitions, int[] rowOf) {
         this.features = features;
         this.weights = weights;
         this.transitions = transitions;
+        this.rowOf = rowOf;
+    }
+
+    private int buckets() {
+        return rowOf == null ? weights.length / L : rowOf.length;
+    }
+
+    /** Offset of bucket {@code b}'s row in {@link #weights}, or -1 when it has none. */
+    private int row(int b) {
+        return rowOf == null ? b * L : rowOf[b];
     }
 
     /** Best label sequence; {@code margins}, when given, receives per token the best minus the runner-up score. */
@@ -40,8 +57,8 @@ public final class Perceptron {
             int e = i * L;
             for (int f = 0; f < features; f++) {
                 int b = feats[base + f];
-                if (b >= 0) {
-                    int w = b * L;
+                int w = b >= 0 ? row(b) : -1;
+                if (w >= 0) {
                     for (int l = 0; l < L; l++) {
                         emit[e + l] += weights[w + l];
                     }
@@ -106,7 +123,7 @@ public final class Perceptron {
      */
     public static Perceptron train(List<int[]> feats, List<int[]> gold, int bucketBits, int features, int epochs,
                                    long seed, BiConsumer<Integer, Perceptron> afterEpoch) {
-        Perceptron w = new Perceptron(bucketBits, features);
+        Perceptron w = new Perceptron(bucketBits, features); // dense: every bucket has its row
         double[] sumW = new double[w.weights.length];
         double[] sumT = new double[w.transitions.length];
         Integer[] order = new Integer[feats.size()];
@@ -156,7 +173,7 @@ public final class Perceptron {
         for (int i = 0; i < avgT.length; i++) {
             avgT[i] = (float) (w.transitions[i] - sumT[i] / c);
         }
-        return new Perceptron(w.features, avgW, avgT);
+        return new Perceptron(w.features, avgW, avgT, null);
     }
 
     private static void update(float[] w, double[] sum, int i, int delta, long c) {
@@ -167,30 +184,34 @@ public final class Perceptron {
     /** Writes the non-zero feature rows only (most hashed buckets are empty or were never updated). */
     void write(DataOutputStream out) throws IOException {
         out.writeInt(features);
-        out.writeInt(weights.length / L);
+        out.writeInt(buckets());
         for (float t : transitions) {
             out.writeFloat(t);
         }
         int rows = 0;
-        for (int b = 0; b < weights.length / L; b++) {
+        for (int b = 0; b < buckets(); b++) {
             if (nonZero(b)) {
                 rows++;
             }
         }
         out.writeInt(rows);
-        for (int b = 0; b < weights.length / L; b++) {
+        for (int b = 0; b < buckets(); b++) {
             if (nonZero(b)) {
                 out.writeInt(b);
                 for (int l = 0; l < L; l++) {
-                    out.writeFloat(weights[b * L + l]);
+                    out.writeFloat(weights[row(b) + l]);
                 }
             }
         }
     }
 
     private boolean nonZero(int b) {
+        int w = row(b);
+        if (w < 0) {
+            return false;
+        }
         for (int l = 0; l < L; l++) {
-            if (weights[b * L + l] != 0) {
+            if (weights[w + l] != 0) {
                 return true;
             }
         }
@@ -204,14 +225,23 @@ public final class Perceptron {
         for (int i = 0; i < transitions.length; i++) {
             transitions[i] = in.readFloat();
         }
-        float[] weights = new float[buckets * L];
         int rows = in.readInt();
+        if (rows < 0 || rows > buckets) {
+            throw new IOException("corrupt model: " + rows + " rows for " + buckets + " buckets");
+        }
+        int[] rowOf = new int[buckets];
+        Arrays.fill(rowOf, -1);
+        float[] weights = new float[rows * L];
         for (int r = 0; r < rows; r++) {
             int b = in.readInt();
+            if (b < 0 || b >= buckets || rowOf[b] >= 0) {
+                throw new IOException("corrupt model: bucket " + b + " out of range or repeated");
+            }
+            rowOf[b] = r * L;
             for (int l = 0; l < L; l++) {
-                weights[b * L + l] = in.readFloat();
+                weights[r * L + l] = in.readFloat();
             }
         }
-        return new Perceptron(features, weights, transitions);
+        return new Perceptron(features, weights, transitions, rowOf);
     }
 }

@@ -100,7 +100,7 @@ public final class ArticleIntake {
         return new ArticleNormalized(ArticleNormalized.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
                 revision, hash, received, now, in.source(), ArticleIds.canonicalUrl(n.url()).orElse(null),
                 n.title(), n.text(), n.language(), n.languageConfidence(), n.publishedAt(), n.authors(),
-                n.paragraphs(), n.facts(), n.metadata(), n.matching(), duplicate);
+                n.paragraphs(), n.facts(), n.metadata(), null, duplicate); // schema 2: no matching layer on the wire
     }
 
     private ArticleReceived received(ArticleSubmission s, Instant now, String fallbackId) {
