@@ -196,6 +196,39 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * One set of JVM settings per service (its jvm.options): the image starts with it, ./khabar run reads the same file,
+     * and the Kubernetes memory limit holds what those settings let the JVM reserve.
+     */
+    @Test
+    void jvmSettingsAreOneFilePerServiceAndTheMemoryLimitHoldsThem() throws Exception {
+        String localStack = java.nio.file.Files.readString(ServiceSettings.ROOT.resolve(
+                "local-run/src/main/java/io/khabar/local/LocalStack.java"));
+        assertThat(localStack).contains("src/main/docker/jvm.options");
+        for (Deployment d : all(Deployment.class)) {
+            String service = d.getMetadata().getName();
+            java.nio.file.Path dir = ServiceSettings.ROOT.resolve(service);
+            java.util.List<String> options = java.nio.file.Files.readAllLines(dir.resolve("src/main/docker/jvm.options"))
+                    .stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            String dockerfile = java.nio.file.Files.readString(dir.resolve("src/main/docker/Dockerfile.jvm"));
+            assertThat(dockerfile).as(service).contains("COPY src/main/docker/jvm.options /app/jvm.options")
+                    .contains("java @/app/jvm.options");
+            long reserved = 0;
+            for (String flag : java.util.List.of("-Xmx", "-XX:MaxMetaspaceSize=", "-XX:ReservedCodeCacheSize=",
+                    "-XX:MaxDirectMemorySize=")) {
+                String value = options.stream().filter(o -> o.startsWith(flag)).findFirst()
+                        .orElseThrow(() -> new AssertionError(service + " jvm.options sets no " + flag))
+                        .substring(flag.length());
+                reserved += io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+                        new io.fabric8.kubernetes.api.model.Quantity(value.toUpperCase(java.util.Locale.ROOT)
+                                .replace("M", "Mi").replace("G", "Gi"))).longValue();
+            }
+            long limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(d.getSpec().getTemplate().getSpec()
+                    .getContainers().get(0).getResources().getLimits().get("memory")).longValue();
+            assertThat(limit).as("%s memory limit against its JVM settings", service).isGreaterThanOrEqualTo(reserved);
+        }
+    }
+
     @Test
     void everyDeploymentHasADisruptionBudgetSelectingIt() {
         Map<String, PodDisruptionBudget> pdbs = all(PodDisruptionBudget.class).stream()

@@ -159,6 +159,15 @@ public final class LocalStack implements AutoCloseable {
                 + timeout.toSeconds() + " s; see " + logs());
     }
 
+    /** The service's JVM settings ({@code <service>/src/main/docker/jvm.options}), shared with its container image. */
+    Path jvmOptions(String service) {
+        Path options = root.resolve(service).resolve("src/main/docker/jvm.options").toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isRegularFile(options)) {
+            throw new IllegalStateException("missing " + options + ": the JVM settings of " + service);
+        }
+        return options;
+    }
+
     private void startService(String name, int port, Map<String, String> extraEnv, List<String> jvmOptions,
                               java.util.function.Consumer<String> progress) throws IOException {
         progress.accept("starting " + name + " on http://localhost:" + port);
@@ -170,9 +179,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", serviceDatabase.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", serviceDatabase.password());
         }
-        // enrich holds the NER models and the knowledge base (about 260 MiB retained): 512 MiB makes it collect
-        // all the time under load
-        List<String> command = new ArrayList<>(List.of(java(), name.equals("enrich-service") ? "-Xmx1g" : "-Xmx512m"));
+        // heap and native limits: the service's jvm.options, the same file its container image starts with
+        List<String> command = new ArrayList<>(List.of(java(), "@" + jvmOptions(name)));
         jvmOptions.forEach(o -> command.add(o.replace("{service}", name)));
         command.addAll(List.of("-jar", serviceJar(name).toString()));
         Runnable start = () -> {
