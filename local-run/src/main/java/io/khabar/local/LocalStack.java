@@ -174,6 +174,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2"); // as in the images: glibc's per-thread arenas add resident memory
         if (name.equals("store-service") || name.equals("ingest-service")) { // store: articles; ingest: dedup state
             env.put("QUARKUS_DATASOURCE_JDBC_URL", serviceDatabase.jdbcUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", serviceDatabase.username());

@@ -13,11 +13,17 @@ import java.util.Map;
  */
 public final class Gazetteer {
     static final int MAX_WORDS = 5;
-    private final Map<String, Integer> words = new HashMap<>();
-    private final Map<String, Integer> names = new HashMap<>();
+    /** While names are added (training); null once frozen into the tables. */
+    private Map<String, Integer> words = new HashMap<>();
+    private Map<String, Integer> names = new HashMap<>();
+    private StringIntTable wordTable;
+    private StringIntTable nameTable;
 
     /** Adds a name (its words as stem keys) of a type index of {@link EntityLabels#TYPES}. */
     public void add(String[] keys, int type) {
+        if (words == null) {
+            throw new IllegalStateException("a gazetteer read from a model file is frozen");
+        }
         if (keys.length == 0 || keys.length > MAX_WORDS || type < 0) {
             return;
         }
@@ -30,7 +36,25 @@ public final class Gazetteer {
 
     /** Bits: type t as a one-word name (t), first word of a name (4+t), later word of a name (8+t). */
     public int wordMask(String key) {
-        return words.getOrDefault(key, 0);
+        return wordTable != null ? wordTable.get(key, 0) : words.getOrDefault(key, 0);
+    }
+
+    /** Keeps the names in compact tables (what a loaded model holds for the life of the service); no more adds. */
+    Gazetteer freeze() {
+        if (words != null) {
+            wordTable = StringIntTable.of(words);
+            nameTable = StringIntTable.of(names);
+            words = null;
+            names = null;
+        }
+        return this;
+    }
+
+    private int nameTypes(StringBuilder phrase) {
+        if (nameTable != null) {
+            return nameTable.get(phrase, 0);
+        }
+        return names.getOrDefault(phrase.toString(), 0);
     }
 
     /**
@@ -44,7 +68,7 @@ public final class Gazetteer {
         while (i < keys.length) {
             int matched = 0;
             int types = 0;
-            int word = words.getOrDefault(keys[i], 0);
+            int word = wordMask(keys[i]);
             if ((word & 0xf0) != 0) { // first word of some longer name: try those, longest first
                 for (int len = Math.min(MAX_WORDS, keys.length - i); len >= 2 && matched == 0; len--) {
                     sb.setLength(0);
@@ -54,8 +78,8 @@ public final class Gazetteer {
                         }
                         sb.append(keys[k]);
                     }
-                    Integer t = names.get(sb.toString());
-                    if (t != null) {
+                    int t = nameTypes(sb);
+                    if (t != 0) {
                         matched = len;
                         types = t;
                     }
@@ -79,12 +103,17 @@ public final class Gazetteer {
     }
 
     public int size() {
-        return names.size();
+        return nameTable != null ? nameTable.size() : names.size();
     }
 
     void write(DataOutputStream out) throws IOException {
-        out.writeInt(names.size());
-        for (Map.Entry<String, Integer> e : names.entrySet()) {
+        Map<String, Integer> all = names;
+        if (all == null) {
+            all = new java.util.TreeMap<>();
+            nameTable.forEach(all::put);
+        }
+        out.writeInt(all.size());
+        for (Map.Entry<String, Integer> e : all.entrySet()) {
             out.writeUTF(e.getKey());
             out.writeByte(e.getValue());
         }
@@ -102,6 +131,6 @@ public final class Gazetteer {
                 }
             }
         }
-        return g;
+        return g.freeze();
     }
 }

@@ -9,10 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -27,16 +24,15 @@ import java.util.zip.GZIPInputStream;
  */
 public final class WordClusters {
     public static final WordClusters NONE = new WordClusters(Map.of());
-    private final Map<String, Integer> ids;
+    private final StringIntTable ids;
 
     private WordClusters(Map<String, Integer> ids) {
-        this.ids = ids;
+        this.ids = StringIntTable.of(ids);
     }
 
     /** Coarse cluster in the high 16 bits, fine cluster (within the coarse one) in the low 16; -1 when unknown. */
     public int of(String key) {
-        Integer id = ids.get(key);
-        return id == null ? -1 : id;
+        return ids.get(key, -1);
     }
 
     public int size() {
@@ -59,12 +55,12 @@ public final class WordClusters {
     }
 
     void write(DataOutputStream out) throws IOException {
-        List<String> words = new ArrayList<>(ids.keySet());
-        Collections.sort(words);
-        out.writeInt(words.size());
-        for (String w : words) {
-            out.writeUTF(w);
-            out.writeInt(ids.get(w));
+        Map<String, Integer> sorted = new java.util.TreeMap<>();
+        ids.forEach(sorted::put);
+        out.writeInt(sorted.size());
+        for (Map.Entry<String, Integer> e : sorted.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue());
         }
     }
 

@@ -94,15 +94,18 @@ public class ArticleRepository {
                 try (PreparedStatement lock = c.prepareStatement(STREAM_LOCK)) {
                     lock.execute();
                 }
-                FindingsWriter findings = new FindingsWriter(matching);
+                // the articles first (an older or replayed version writes nothing), then all their findings at once
+                java.util.Map<String, FindingsWriter.Written> latest = new java.util.LinkedHashMap<>();
                 for (int i = 0; i < articles.size(); i++) {
                     ArticleEnriched a = articles.get(i);
                     Instant mentionedAt = upsertArticle(c, a);
-                    if (mentionedAt != null) {
-                        findings.replace(c, a, mentionedAt);
+                    if (mentionedAt != null) { // a later version of the same article in this batch replaces it
+                        latest.remove(a.articleId());
+                        latest.put(a.articleId(), new FindingsWriter.Written(a, mentionedAt));
                     }
                     written[i] = mentionedAt != null;
                 }
+                new FindingsWriter(matching).replaceAll(c, new ArrayList<>(latest.values()));
                 c.commit();
                 return written;
             } catch (SQLException | RuntimeException e) {

@@ -70,48 +70,80 @@ final class FindingsWriter {
         this.matching = matching;
     }
 
+    /** An article whose row was just inserted or replaced, and its sort time (its mentions' {@code mentioned_at}). */
+    record Written(ArticleEnriched article, Instant mentionedAt) {
+    }
+
     /**
-     * Replaces the article's rows by those of {@code a}.
-     *
-     * @param mentionedAt the article's sort time (publication, else reception): its {@code sort_at}
+     * Replaces the rows of the written articles of one transaction by theirs, a statement per table for the whole
+     * batch (the driver sends each batch as multi-row inserts): old rows deleted by article id, entities upserted
+     * once each (an entity several articles name is one row to upsert), then aliases, mentions, topics, quotes and
+     * dates.
      */
-    void replace(Connection c, ArticleEnriched a, Instant mentionedAt) throws SQLException {
-        String id = a.articleId();
+    void replaceAll(Connection c, List<Written> written) throws SQLException {
+        if (written.isEmpty()) {
+            return;
+        }
+        java.sql.Array ids = c.createArrayOf("text", written.stream().map(w -> w.article().articleId()).toArray());
         for (String table : CHILD_TABLES) { // constant table names, never input
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ?")) {
-                ps.setString(1, id);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ANY (?)")) {
+                ps.setArray(1, ids);
                 ps.executeUpdate();
             }
         }
-        List<ArticleEntity> entities = distinctEntities(a.entities());
-        writeEntities(c, a, entities);
-        if (!entities.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_MENTION)) {
-                for (ArticleEntity e : entities) {
+        // in id order, so that two transactions upserting the same entities never wait on each other in a cycle
+        Map<String, ArticleEntity> entities = new java.util.TreeMap<>();
+        Set<List<String>> aliases = new java.util.TreeSet<>(Comparator.<List<String>, String>comparing(l -> l.get(1))
+                .thenComparing(l -> l.get(0)));
+        try (PreparedStatement mentions = c.prepareStatement(INSERT_MENTION)) {
+            for (Written w : written) {
+                ArticleEnriched a = w.article();
+                for (ArticleEntity e : distinctEntities(a.entities())) {
+                    entities.merge(e.id(), e, FindingsWriter::later);
+                    for (String form : aliases(a.text(), e)) {
+                        aliases.add(List.of(form, e.id()));
+                    }
                     Span first = e.mentions().stream().min(Comparator.comparingInt(Span::start)).orElse(null);
-                    ps.setString(1, id);
-                    ps.setString(2, e.id());
-                    ps.setInt(3, e.mentions().size());
-                    setInt(ps, 4, first == null ? null : first.start());
-                    setInt(ps, 5, first == null ? null : first.end());
-                    ps.setFloat(6, (float) e.salience());
-                    ps.setBoolean(7, e.inTitle());
-                    ps.setObject(8, mentionedAt.atOffset(ZoneOffset.UTC));
-                    ps.addBatch();
+                    mentions.setString(1, a.articleId());
+                    mentions.setString(2, e.id());
+                    mentions.setInt(3, e.mentions().size());
+                    setInt(mentions, 4, first == null ? null : first.start());
+                    setInt(mentions, 5, first == null ? null : first.end());
+                    mentions.setFloat(6, (float) e.salience());
+                    mentions.setBoolean(7, e.inTitle());
+                    mentions.setObject(8, w.mentionedAt().atOffset(ZoneOffset.UTC));
+                    mentions.addBatch();
                 }
-                ps.executeBatch();
             }
+            writeEntities(c, entities.values(), aliases); // before the mentions that reference them
+            mentions.executeBatch();
         }
-        writeAnnotations(c, a);
+        writeAnnotations(c, written);
     }
 
-    private void writeEntities(Connection c, ArticleEnriched a, List<ArticleEntity> entities) throws SQLException {
-        if (entities.isEmpty()) {
+    /**
+     * One entity as two articles of a batch describe it: what two upserts one after the other would leave (the later
+     * type; each other field the later one's where it has one).
+     */
+    private static ArticleEntity later(ArticleEntity earlier, ArticleEntity later) {
+        return new ArticleEntity(later.id(), later.type(), or(later.kind(), earlier.kind()),
+                or(later.name(), earlier.name()), or(later.nameEn(), earlier.nameEn()),
+                or(later.nameAr(), earlier.nameAr()), or(later.qid(), earlier.qid()),
+                or(later.latitude(), earlier.latitude()), or(later.longitude(), earlier.longitude()),
+                or(later.countryCode(), earlier.countryCode()), or(later.geonamesId(), earlier.geonamesId()),
+                later.mentions(), later.adjectives(), later.inTitle(), later.salience(), later.confidence(),
+                later.linkedBy());
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    private void writeEntities(Connection c, java.util.Collection<ArticleEntity> byId, Set<List<String>> aliases)
+            throws SQLException {
+        if (byId.isEmpty()) {
             return;
         }
-        // in id order, so that two transactions upserting the same entities never wait on each other in a cycle
-        List<ArticleEntity> byId = new ArrayList<>(entities);
-        byId.sort(Comparator.comparing(ArticleEntity::id));
         try (PreparedStatement ps = c.prepareStatement(UPSERT_ENTITY)) {
             for (ArticleEntity e : byId) {
                 ps.setString(1, e.id());
@@ -137,12 +169,10 @@ final class FindingsWriter {
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_ALIAS)) {
-            for (ArticleEntity e : byId) {
-                for (String form : aliases(a.text(), e)) {
-                    ps.setString(1, form);
-                    ps.setString(2, e.id());
-                    ps.addBatch();
-                }
+            for (List<String> alias : aliases) {
+                ps.setString(1, alias.get(0));
+                ps.setString(2, alias.get(1));
+                ps.addBatch();
             }
             ps.executeBatch();
         }
@@ -177,65 +207,70 @@ final class FindingsWriter {
         return forms;
     }
 
-    private static void writeAnnotations(Connection c, ArticleEnriched a) throws SQLException {
-        Map<String, Annotation> topics = new LinkedHashMap<>();
-        Map<String, Annotation> quotes = new LinkedHashMap<>();
-        Map<String, Annotation> dates = new LinkedHashMap<>();
-        for (Annotation an : a.annotations()) {
-            switch (an.kind()) {
-                case "topic" -> {
-                    if (an.value() != null && !an.value().isBlank()) {
-                        topics.putIfAbsent(an.value(), an);
+    private static void writeAnnotations(Connection c, List<Written> written) throws SQLException {
+        try (PreparedStatement topicRows = c.prepareStatement(INSERT_TOPIC);
+             PreparedStatement quoteRows = c.prepareStatement(INSERT_QUOTE);
+             PreparedStatement dateRows = c.prepareStatement(INSERT_DATE)) {
+            int[] counts = new int[3];
+            for (Written w : written) {
+                ArticleEnriched a = w.article();
+                Map<String, Annotation> topics = new LinkedHashMap<>();
+                Map<String, Annotation> quotes = new LinkedHashMap<>();
+                Map<String, Annotation> dates = new LinkedHashMap<>();
+                for (Annotation an : a.annotations()) {
+                    switch (an.kind()) {
+                        case "topic" -> {
+                            if (an.value() != null && !an.value().isBlank()) {
+                                topics.putIfAbsent(an.value(), an);
+                            }
+                        }
+                        case "quote" -> quotes.putIfAbsent(an.start() + ":" + an.end(), an);
+                        case "date" -> dates.putIfAbsent(an.start() + ":" + an.end(), an);
+                        default -> {
+                        }
                     }
                 }
-                case "quote" -> quotes.putIfAbsent(an.start() + ":" + an.end(), an);
-                case "date" -> dates.putIfAbsent(an.start() + ":" + an.end(), an);
-                default -> {
-                }
-            }
-        }
-        String id = a.articleId();
-        if (!topics.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_TOPIC)) {
+                String id = a.articleId();
                 for (Annotation t : topics.values()) {
-                    ps.setString(1, id);
-                    ps.setString(2, t.value());
+                    topicRows.setString(1, id);
+                    topicRows.setString(2, t.value());
                     if (t.confidence() == null) {
-                        ps.setNull(3, Types.REAL);
+                        topicRows.setNull(3, Types.REAL);
                     } else {
-                        ps.setFloat(3, t.confidence().floatValue());
+                        topicRows.setFloat(3, t.confidence().floatValue());
                     }
-                    ps.addBatch();
+                    topicRows.addBatch();
+                    counts[0]++;
                 }
-                ps.executeBatch();
-            }
-        }
-        if (!quotes.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_QUOTE)) {
                 for (Annotation q : quotes.values()) {
-                    ps.setString(1, id);
-                    ps.setInt(2, q.start());
-                    ps.setInt(3, q.end());
-                    ps.setString(4, q.value());
-                    ps.setString(5, attribute(q, "speakerName"));
-                    ps.setString(6, q.type());
-                    ps.addBatch();
+                    quoteRows.setString(1, id);
+                    quoteRows.setInt(2, q.start());
+                    quoteRows.setInt(3, q.end());
+                    quoteRows.setString(4, q.value());
+                    quoteRows.setString(5, attribute(q, "speakerName"));
+                    quoteRows.setString(6, q.type());
+                    quoteRows.addBatch();
+                    counts[1]++;
                 }
-                ps.executeBatch();
-            }
-        }
-        if (!dates.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_DATE)) {
                 for (Annotation d : dates.values()) {
-                    ps.setString(1, id);
-                    ps.setInt(2, d.start());
-                    ps.setInt(3, d.end());
-                    ps.setString(4, d.value());
-                    ps.setString(5, d.type());
-                    ps.setString(6, attribute(d, "granularity"));
-                    ps.addBatch();
+                    dateRows.setString(1, id);
+                    dateRows.setInt(2, d.start());
+                    dateRows.setInt(3, d.end());
+                    dateRows.setString(4, d.value());
+                    dateRows.setString(5, d.type());
+                    dateRows.setString(6, attribute(d, "granularity"));
+                    dateRows.addBatch();
+                    counts[2]++;
                 }
-                ps.executeBatch();
+            }
+            if (counts[0] > 0) {
+                topicRows.executeBatch();
+            }
+            if (counts[1] > 0) {
+                quoteRows.executeBatch();
+            }
+            if (counts[2] > 0) {
+                dateRows.executeBatch();
             }
         }
     }

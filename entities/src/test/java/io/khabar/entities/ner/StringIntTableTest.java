@@ -1,0 +1,55 @@
+package io.khabar.entities.ner;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StringIntTableTest {
+    /** Every key found with its value, every other word missing, as a HashMap would answer; any CharSequence works. */
+    @Test
+    void answersExactlyAsTheMapItWasBuiltFrom() {
+        Map<String, Integer> map = new HashMap<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 50_000; i++) { // Arabic-letter words: String.hashCode collides often in their low bits
+            StringBuilder w = new StringBuilder();
+            for (int k = 0, n = 2 + random.nextInt(6); k < n; k++) {
+                w.append((char) (0x0621 + random.nextInt(42)));
+            }
+            map.put(w.toString(), i);
+        }
+        map.put("", -7);
+        map.put("الرئه", 1); // the same String.hashCode as الذنب, الذمه and الراب
+        map.put("الذنب", 2);
+        StringIntTable table = StringIntTable.of(map);
+        assertThat(table.size()).isEqualTo(map.size());
+        map.forEach((k, v) -> assertThat(table.get(k, Integer.MIN_VALUE)).as(k).isEqualTo(v));
+        assertThat(table.get(new StringBuilder("الذنب"), 0)).isEqualTo(2);
+        assertThat(table.get("الذمه", 0)).isZero();
+        assertThat(table.get("word", -1)).isEqualTo(-1);
+        Map<String, Integer> back = new HashMap<>();
+        table.forEach(back::put);
+        assertThat(back).isEqualTo(map);
+        assertThat(StringIntTable.EMPTY.get("x", 5)).isEqualTo(5);
+    }
+
+    /** A frozen gazetteer (as loaded with a model) marks the same names as the one it was built as. */
+    @Test
+    void aFrozenGazetteerMarksTheSameNames() {
+        Gazetteer open = new Gazetteer();
+        Gazetteer frozen = new Gazetteer();
+        for (Gazetteer g : new Gazetteer[]{open, frozen}) {
+            g.add(new String[]{"بشار", "الاسد"}, 0);
+            g.add(new String[]{"موسكو"}, 1);
+            g.add(new String[]{"البحر", "الاسود"}, 1);
+        }
+        frozen.freeze();
+        String[] sentence = {"استقبل", "بشار", "الاسد", "في", "موسكو", "على", "البحر", "الاسود"};
+        assertThat(frozen.phraseMasks(sentence)).containsExactly(open.phraseMasks(sentence)).isNotEqualTo(new int[8]);
+        assertThat(frozen.wordMask("بشار")).isEqualTo(open.wordMask("بشار")).isNotZero();
+        assertThat(frozen.size()).isEqualTo(3);
+    }
+}
