@@ -41,7 +41,10 @@ public final class ArticleEnricher {
     /** Annotation kinds the event carries in {@code entities} instead (the REST description keeps them). */
     private static final java.util.Set<String> ENTITY_KINDS = java.util.Set.of("entity", "nisba");
     private final Annotators annotators;
-    /** Only for events from producers that identify no language: built on first need (it loads 71 profiles). */
+    /**
+     * Only for events that carry no language at all (older producers, {@code POST /enrichments} without one): built on
+     * first need, since its 71 profiles take about 130 MiB of heap.
+     */
     private volatile LanguageIdentifier languages;
 
     /**
@@ -100,7 +103,7 @@ public final class ArticleEnricher {
     /**
      * Languages, entities, quotes, dates, amounts, topics and keyphrases of a text.
      *
-     * @param language    the language ingest identified, or null/{@code und} to identify it here
+     * @param language    the language ingest identified ({@code und} included), or null to identify it here
      * @param publishedAt the anchor of relative dates (أمس, last week); null leaves them unresolved
      * @param facts       sentences and paragraph languages from ingest; may be null
      */
@@ -110,7 +113,9 @@ public final class ArticleEnricher {
         List<Annotation> annotations = new ArrayList<>();
         LanguageGuess article;
         List<LanguageSpan> paragraphs = facts == null ? List.of() : facts.paragraphLanguages();
-        if (language != null && !"und".equals(language) && !paragraphs.isEmpty()) {
+        if (language != null) {
+            // ingest identified it (und when the text cannot tell, with the same identifier: asking again here would
+            // only load another 130 MiB of language profiles into this service's heap)
             article = new LanguageGuess(language, languageConfidence);
         } else {
             LanguageIdentifier languages = languages();
