@@ -198,8 +198,10 @@ class KubernetesManifestsTest {
 
     /**
      * One set of JVM settings per service (its jvm.options): the image starts with it, ./khabar run reads the same file,
-     * and the Kubernetes memory limit holds what those settings let the JVM reserve.
+     * and the Kubernetes memory limit holds the heap and metaspace those settings allow plus the JVM's own needs.
      */
+    private static final long NATIVE_ALLOWANCE = 192L << 20;
+
     @Test
     void jvmSettingsAreOneFilePerServiceAndTheMemoryLimitHoldsThem() throws Exception {
         String localStack = java.nio.file.Files.readString(ServiceSettings.ROOT.resolve(
@@ -213,9 +215,10 @@ class KubernetesManifestsTest {
             String dockerfile = java.nio.file.Files.readString(dir.resolve("src/main/docker/Dockerfile.jvm"));
             assertThat(dockerfile).as(service).contains("COPY src/main/docker/jvm.options /app/jvm.options")
                     .contains("java @/app/jvm.options");
-            long reserved = 0;
-            for (String flag : java.util.List.of("-Xmx", "-XX:MaxMetaspaceSize=", "-XX:ReservedCodeCacheSize=",
-                    "-XX:MaxDirectMemorySize=")) {
+            // the heap and metaspace the file allows, plus what the JVM needs beside them (code cache, threads, GC
+            // structures, buffers: ./khabar bench measured 130-200 MiB of resident memory beyond the heap)
+            long reserved = NATIVE_ALLOWANCE;
+            for (String flag : java.util.List.of("-Xmx", "-XX:MaxMetaspaceSize=")) {
                 String value = options.stream().filter(o -> o.startsWith(flag)).findFirst()
                         .orElseThrow(() -> new AssertionError(service + " jvm.options sets no " + flag))
                         .substring(flag.length());
