@@ -1,5 +1,6 @@
 package io.khabar.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param attributes further named values (QID, canonical names, coordinates...); never null, left out of the JSON
  *                   when empty
  */
-public record Annotation(String kind, String type, int start, int end, String value, Double confidence,
+public record Annotation(@JsonProperty(required = true) String kind, String type, int start, int end, String value, Double confidence,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> attributes) {
     public Annotation {
         if (kind == null || kind.isBlank()) {

@@ -7,7 +7,7 @@ import java.util.List;
  * enrich-service described an article. Carries everything of {@link ArticleNormalized} that consumers need, plus the
  * detected language and a list of {@link Annotation}s whose offsets index {@code text}.
  *
- * @param schemaVersion      {@link #SCHEMA_VERSION}
+ * @param schemaVersion      the schema version: {@link #SCHEMA_VERSION} as this code writes it
  * @param eventId            unique id of this event (UUID)
  * @param articleId          stable article id, also the Kafka key
  * @param revision           copied from {@link ArticleNormalized#revision()}

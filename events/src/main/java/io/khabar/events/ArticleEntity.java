@@ -1,6 +1,7 @@
 package io.khabar.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
@@ -27,8 +28,8 @@ import java.util.List;
  * @param confidence   0..1: how sure recognition and linking are
  * @param linkedBy     {@code kb} when linked to the knowledge base, {@code name} when the id derives from the name
  */
-public record ArticleEntity(String id, String type, String kind, String name, String nameEn, String nameAr,
-                            String qid, Double latitude, Double longitude, String countryCode, Long geonamesId,
+public record ArticleEntity(@JsonProperty(required = true) String id, String type, String kind, String name,
+                            String nameEn, String nameAr, String qid, Double latitude, Double longitude, String countryCode, Long geonamesId,
                             List<Span> mentions, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Span> adjectives,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inTitle, double salience,
                             double confidence, String linkedBy) {

@@ -7,7 +7,7 @@ import java.util.List;
  * ingest-service cleaned an article: {@code text} is the body as clean Unicode (NFC) text with paragraphs separated
  * by a blank line. Every later offset is an index into this {@code text}.
  *
- * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param schemaVersion the schema version: {@link #SCHEMA_VERSION} as this code writes it
  * @param eventId       unique id of this event (UUID)
  * @param articleId     stable article id, also the Kafka key
  * @param revision      orders versions of one article: later revisions replace earlier ones (epoch micros of

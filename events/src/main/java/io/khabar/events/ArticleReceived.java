@@ -7,7 +7,7 @@ import java.util.List;
  * An article was accepted by ingest-service (HTTP) and written to {@link Topics#RAW}. Producers that write to the raw
  * topic directly may send a plain native or ninjs article instead; ingest-service reads both.
  *
- * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param schemaVersion the schema version: {@link #SCHEMA_VERSION} as this code writes it
  * @param eventId       unique id of this event (UUID)
  * @param articleId     stable article id, also the Kafka key (see {@link ArticleIds})
  * @param receivedAt    when ingest-service accepted it

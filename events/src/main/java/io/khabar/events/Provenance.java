@@ -1,5 +1,7 @@
 package io.khabar.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import java.util.Objects;
  * @param model     the model or rule set and its version ({@code ner-ar@58d6048038b4}, {@code rules@1}), or null
  * @param kb        the knowledge-base version ({@code kb@142050}), or null where none is used
  */
-public record Provenance(String kind, String component, String model, String kb) {
+public record Provenance(@JsonProperty(required = true) String kind, String component, String model, String kb) {
     /** The attribute names that hold an annotation's provenance in version 1 (and in version 2 where it differs). */
     public static final List<String> ATTRIBUTES = List.of("component", "model", "kb");
 

@@ -45,6 +45,7 @@ public final class StageRecords {
                 .withSubject(articleId)
                 .withTimestamp(time.atZone(java.time.ZoneOffset.UTC))
                 .withDataContentType("application/json")
+                .withDataSchema(URI.create(io.khabar.events.CloudEventTypes.dataSchema(ceType)))
                 .build();
         return Metadata.of(kafka, ce);
     }

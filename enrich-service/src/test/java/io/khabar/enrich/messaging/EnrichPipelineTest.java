@@ -47,7 +47,7 @@ class EnrichPipelineTest {
     }
 
     @Test
-    void arabicArticleWithAnEnglishQuoteParagraphGetsLanguagesWithOffsets() {
+    void arabicArticleWithAnEnglishQuoteParagraphGetsLanguagesWithOffsets() throws java.io.IOException {
         String id = "enrich-" + UUID.randomUUID();
         String text = ARABIC + "\n\n" + ENGLISH;
         int second = ARABIC.length() + 2;
@@ -59,6 +59,10 @@ class EnrichPipelineTest {
         assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(CloudEventTypes.ENRICHED);
         ArticleEnriched event = EventJson.read(record.value(), ArticleEnriched.class);
         assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(event.eventId());
+        // The record names its schema, and is valid against it.
+        String dataSchema = TopicProbe.header(record, "ce_dataschema");
+        assertThat(dataSchema).isEqualTo(CloudEventTypes.dataSchema(CloudEventTypes.ENRICHED));
+        assertThat(schemaNamed(dataSchema).validate(EventJson.mapper().readTree(record.value()))).isEmpty();
         assertThat(event.language()).isEqualTo("ar");
         assertThat(event.languageConfidence()).isGreaterThan(0.9);
         assertThat(event.text().codePoints().toArray()).containsExactly(text.codePoints().toArray());
@@ -180,5 +184,16 @@ class EnrichPipelineTest {
     void healthIsUp() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/metrics").then().statusCode(200);
+    }
+
+    /** The JSON Schema a {@code ce_dataschema} header names, from the events jar. */
+    static com.networknt.schema.JsonSchema schemaNamed(String dataSchema) throws java.io.IOException {
+        try (java.io.InputStream in = CloudEventTypes.class.getResourceAsStream(
+                CloudEventTypes.schemaResource(dataSchema))) {
+            assertThat(in).as("schema " + dataSchema).isNotNull();
+            return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                    .getSchema(EventJson.mapper().readTree(in), com.networknt.schema.SchemaValidatorsConfig.builder()
+                            .formatAssertionsEnabled(true).build());
+        }
     }
 }
