@@ -21,8 +21,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,67 +51,15 @@ public final class ReplayDeadLetters {
     public record Result(Map<String, Integer> replayed, int skipped) {
     }
 
-    static final String USAGE = """
-            usage: ./khabar replay-dead-letters --bootstrap HOST:PORT [--stage S] [--since T] [--dry-run]
-              Re-publishes records of khabar.articles.dead-letter.v1 to their original topic (same key and payload).
-              --stage S   only those of one stage: ingest.normalize, enrich or store
-              --since T   only those that failed at or after T (ISO-8601 instant, or a day: 2026-12-05)
-              --dry-run   list them, publish nothing""";
-
-    public static void main(String[] args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && !e.getMessage().isEmpty()) {
-                System.err.println("replay-dead-letters: " + e.getMessage());
-            }
-            System.err.println(USAGE);
-            System.exit(e.getMessage() == null || e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
-        Result r = run(options, System.out::println);
-        System.out.println((options.dryRun() ? "would replay " : "replayed ") + r.replayed() + "; skipped " + r.skipped());
-    }
-
+    /** The options of {@code ./khabar replay-dead-letters ARGS} ({@link Khabar.Replay}), checked. */
     static Options parse(String[] args) {
-        String bootstrap = null;
-        String stage = null;
-        Instant since = null;
-        boolean dryRun = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--help", "-h" -> throw new IllegalArgumentException("");
-                case "--dry-run" -> dryRun = true;
-                case "--bootstrap", "--stage", "--since" -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(a + " needs a value");
-                    }
-                    String v = args[++i];
-                    if (a.equals("--bootstrap")) {
-                        bootstrap = v;
-                    } else if (a.equals("--stage")) {
-                        stage = v;
-                    } else {
-                        since = instant(v);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
-        if (bootstrap == null) {
-            throw new IllegalArgumentException("--bootstrap is required (./khabar run prints the broker address)");
-        }
-        return new Options(bootstrap, stage, since, dryRun);
-    }
-
-    private static Instant instant(String v) {
+        Khabar.Replay command = new Khabar.Replay();
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("--since: not an ISO-8601 instant or day: " + v);
+            new picocli.CommandLine(command).parseArgs(args);
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+        return command.options();
     }
 
     /** Replays (or lists) the matching dead letters present now; records arriving meanwhile are left for a later run. */

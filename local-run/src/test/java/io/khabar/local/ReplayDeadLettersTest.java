@@ -76,10 +76,10 @@ class ReplayDeadLettersTest {
     @Test
     void optionsAreCheckedWithClearMessages() {
         assertThatThrownBy(() -> ReplayDeadLetters.parse(new String[]{"--stage", "store"}))
-                .hasMessageContaining("--bootstrap is required");
+                .hasMessageContaining("Missing required option: '--bootstrap=HOST:PORT'");
         assertThatThrownBy(() -> ReplayDeadLetters.parse(new String[]{"--bootstrap", "x:1", "--since", "yesterday"}))
                 .hasMessageContaining("--since");
         assertThatThrownBy(() -> ReplayDeadLetters.parse(new String[]{"--bootstrap", "x:1", "--what"}))
-                .hasMessageContaining("unknown option --what");
+                .hasMessageContaining("Unknown option: '--what'");
     }
 }
