@@ -40,6 +40,33 @@ public final class EntityLinker {
     static final String COMPONENT = "entities";
     /** Least score to link: a country or leader passes alone, a small town needs its country in the article. */
     private static final double ACCEPT = 0.5;
+    /** A candidate's score is {@code compatibility * (PRIOR_FLOOR + PRIOR_WEIGHT * prior)}, times SHORT_FORM if so. */
+    private static final double PRIOR_FLOOR = 0.2;
+    private static final double PRIOR_WEIGHT = 0.8;
+    /** A short form (surname, acronym) is less specific than the full name. */
+    private static final double SHORT_FORM = 0.8;
+    /** Added when the candidate belongs to a country the article names, if the candidate is known enough. */
+    private static final double CONTEXT_COUNTRY_BONUS = 0.2;
+    private static final double CONTEXT_COUNTRY_MIN_PRIOR = 0.4;
+    /** Added per further name of the group that fits the same entity. */
+    private static final double AGREEING_NAME_BONUS = 0.05;
+    /** Link confidence: this plus the margin over the second candidate, at most 1. */
+    private static final double LINK_CONFIDENCE_BASE = 0.6;
+    /** A place of at least this prior is a mention where its name also reads as a demonym (Gibraltar). */
+    private static final double PROMINENT_PLACE_PRIOR = 0.5;
+    /** A type the recognizer confuses with the candidate's (a place and an organisation: Kremlin, Australia). */
+    private static final double NEIGHBOUR_TYPE = 0.5;
+    /** Confidence of a mention propagated from the group's representative, relative to it. */
+    private static final double PROPAGATED_CONFIDENCE = 0.6;
+    /** Confidence of a demonym's relation to its country (nisba). */
+    private static final double NISBA_CONFIDENCE = 0.9;
+    /** Salience weights: a mention in the title, in the lead, elsewhere; a demonym in the lead, elsewhere, in the title. */
+    private static final double IN_TITLE = 3;
+    private static final double IN_LEAD = 2;
+    private static final double IN_BODY = 1;
+    private static final double NISBA_IN_LEAD = 1;
+    private static final double NISBA_IN_BODY = 0.5;
+    private static final double NISBA_IN_TITLE = 1.5;
     private final KnowledgeBase kb;
     private final WordKeys keys;
     private final EntityIds ids;
@@ -422,7 +449,7 @@ public final class EntityLinker {
         }
         // a word that is itself the name of a prominent place (Gibraltar) is a mention, not an adjective
         if (found.isPresent() && kb.lookupKey(k[1]).stream().anyMatch(cand -> !cand.shortForm()
-                && cand.entity().type() == EntityType.LOCATION && cand.entity().prior() >= 0.5)) {
+                && cand.entity().type() == EntityType.LOCATION && cand.entity().prior() >= PROMINENT_PLACE_PRIOR)) {
             return Optional.empty();
         }
         return found;
@@ -507,7 +534,7 @@ public final class EntityLinker {
                 int start = tokens[2 * k] + keys.procliticLength(words[0]);
                 NamedSpan found = new NamedSpan(start, end, c.type, words,
                         java.util.Arrays.copyOfRange(tokens, 2 * k, 2 * (k + len)),
-                        round(model.confidence() * 0.6), model.model());
+                        round(model.confidence() * PROPAGATED_CONFIDENCE), model.model());
                 c.add(new Mention(found, false, start < leadEnd, java.util.Arrays.copyOfRange(stems, k, k + len)));
                 taken.set(tokens[2 * k], end);
                 k += len - 1;
@@ -615,10 +642,10 @@ public final class EntityLinker {
                         continue;
                     }
                     KbEntity e = cand.entity();
-                    double s = compat * (0.2 + 0.8 * e.prior()) * (cand.shortForm() ? 0.8 : 1.0);
+                    double s = compat * (PRIOR_FLOOR + PRIOR_WEIGHT * e.prior()) * (cand.shortForm() ? SHORT_FORM : 1.0);
                     if (e.countryCode() != null && contextCountries.contains(e.countryCode())
-                            && !"country".equals(e.kind()) && e.prior() >= 0.4) {
-                        s += 0.2; // a place (or person) of a country the article names
+                            && !"country".equals(e.kind()) && e.prior() >= CONTEXT_COUNTRY_MIN_PRIOR) {
+                        s += CONTEXT_COUNTRY_BONUS; // a place (or person) of a country the article names
                     }
                     if (!cand.shortForm() && compat == 1 && e.type() != EntityType.LOCATION) {
                         // a person's or organisation's full name is specific: it links however little known the
@@ -635,7 +662,7 @@ public final class EntityLinker {
         double bestScore = 0;
         double second = 0;
         for (Map.Entry<KbEntity, double[]> e : scores.entrySet()) {
-            double s = e.getValue()[0] + 0.05 * (e.getValue()[1] - 1);
+            double s = e.getValue()[0] + AGREEING_NAME_BONUS * (e.getValue()[1] - 1);
             if (s > bestScore) {
                 second = bestScore;
                 bestScore = s;
@@ -646,7 +673,7 @@ public final class EntityLinker {
         }
         if (best != null && bestScore >= ACCEPT) {
             c.entity = best;
-            c.linkConfidence = Math.min(1.0, 0.6 + (bestScore - second));
+            c.linkConfidence = Math.min(1.0, LINK_CONFIDENCE_BASE + (bestScore - second));
         }
     }
 
@@ -672,8 +699,10 @@ public final class EntityLinker {
     static double compatibility(String nerType, EntityType kbType) {
         return switch (nerType) {
             case "PERSON" -> kbType == EntityType.PERSON ? 1 : 0;
-            case "LOCATION" -> kbType == EntityType.LOCATION ? 1 : kbType == EntityType.ORGANIZATION ? 0.5 : 0;
-            case "ORGANIZATION" -> kbType == EntityType.ORGANIZATION ? 1 : kbType == EntityType.LOCATION ? 0.5 : 0;
+            case "LOCATION" -> kbType == EntityType.LOCATION ? 1
+                    : kbType == EntityType.ORGANIZATION ? NEIGHBOUR_TYPE : 0;
+            case "ORGANIZATION" -> kbType == EntityType.ORGANIZATION ? 1
+                    : kbType == EntityType.LOCATION ? NEIGHBOUR_TYPE : 0;
             default -> 0;
         };
     }
@@ -697,10 +726,10 @@ public final class EntityLinker {
                 row.confidence = Math.max(row.confidence, conf);
                 if (m.inTitle()) {
                     row.inTitle = true;
-                    row.weight += 3;
+                    row.weight += IN_TITLE;
                     continue;
                 }
-                row.weight += m.lead() ? 2 : 1;
+                row.weight += m.lead() ? IN_LEAD : IN_BODY;
                 row.mentions.add(new Span(m.span().start(), m.span().end()));
                 // names, links and coordinates are on the entity's row (ArticleEntity): a mention carries its provenance
                 Map<String, Object> attrs = new LinkedHashMap<>();
@@ -719,10 +748,10 @@ public final class EntityLinker {
             if (row.name == null) {
                 row.name = country.nameAr() != null && isArabic(text) ? country.nameAr() : country.nameEn();
             }
-            row.confidence = Math.max(row.confidence, 0.9);
+            row.confidence = Math.max(row.confidence, NISBA_CONFIDENCE);
             for (Span s : e.getValue()) {
                 row.adjectives.add(s);
-                row.weight += s.start() < leadEnd ? 1 : 0.5;
+                row.weight += s.start() < leadEnd ? NISBA_IN_LEAD : NISBA_IN_BODY;
                 Map<String, Object> attrs = new LinkedHashMap<>();
                 if (country.qid() != null) {
                     attrs.put("qid", country.qid());
@@ -733,14 +762,14 @@ public final class EntityLinker {
                 attrs.put("component", COMPONENT);
                 attrs.put("model", "nisba");
                 attrs.put("kb", kbVersion);
-                annotations.add(new Annotation("nisba", "LOCATION", s.start(), s.end(), country.id(), 0.9, attrs));
+                annotations.add(new Annotation("nisba", "LOCATION", s.start(), s.end(), country.id(), NISBA_CONFIDENCE, attrs));
             }
         }
         for (String countryId : titleAdjectives) {
             Row row = rows.get(countryId);
             if (row != null) {
                 row.inTitle = true;
-                row.weight += 1.5;
+                row.weight += NISBA_IN_TITLE;
             }
         }
         double max = rows.values().stream().mapToDouble(r -> r.weight).max().orElse(1);
