@@ -12,6 +12,7 @@ import io.khabar.normalize.html.PageExtractor;
 import io.khabar.normalize.language.LanguageGuess;
 import io.khabar.normalize.language.LanguageIdentifier;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.normalize.text.CharacterReferences;
 import io.khabar.normalize.text.NormalizedText;
 import io.khabar.normalize.text.TextNormalizer;
 
@@ -41,12 +42,14 @@ public final class ArticleNormalizer {
     /**
      * What a producer sent.
      *
-     * @param title        may be null (then the page's headline or the text's first line)
-     * @param body         plain text, an HTML fragment or a full HTML page
+     * @param title        text, may be null (then the page's headline or the text's first line); HTML character
+     *                     references in it are decoded once ({@code &quot;} is {@code "})
+     * @param body         plain text, an HTML fragment or a full HTML page ({@link TextNormalizer#looksLikeHtml}
+     *                     tells text from a fragment)
      * @param url          may be null
      * @param languageHint the producer's BCP 47 tag, may be null
      * @param publishedAt  as the producer wrote it, may be null
-     * @param authors      may be empty
+     * @param authors      may be empty; text, as the title
      */
     public record Input(String title, String body, String url, String languageHint, String publishedAt,
                         List<String> authors) {
@@ -84,21 +87,25 @@ public final class ArticleNormalizer {
 
     public NormalizedArticle normalize(Input in) {
         String body = in.body() == null ? "" : in.body();
-        String title = in.title();
+        // A producer's title is text: its HTML character references (&quot;) are decoded, once, here. A page's title
+        // is read from its HTML by PageMetadataReader, decoded there.
+        String title = CharacterReferences.decode(in.title());
         PageMetadata metadata = null;
         String degraded = null;
-        String extraction = TextNormalizer.looksLikeHtml(body) ? "html-fragment" : "text";
+        boolean html = TextNormalizer.looksLikeHtml(body);
+        String extraction = html ? "html-fragment" : "text";
         if (PageExtractor.isFullPage(body)) {
             ExtractedPage page = pages.extract(body, in.url());
             metadata = page.metadata();
             body = page.content();
+            html = true; // the extracted content is HTML, whatever it starts with
             extraction = page.method();
             degraded = page.degraded();
             if (title == null || title.isBlank()) {
                 title = page.title();
             }
         }
-        NormalizedText clean = text.normalize(title, body);
+        NormalizedText clean = text.normalize(title, body, html);
         // A first guess from the title and the start of the text, then each paragraph checked against it.
         LanguageGuess first = languages.identify(clean.title() + "\n" + LanguageIdentifier.sample(clean.text()));
         List<LanguageSpan> paragraphLanguages = new ArrayList<>(clean.paragraphs().size());
@@ -143,7 +150,7 @@ public final class ArticleNormalizer {
         MatchingText match = matching.analyze(clean.text());
         Instant published = dates.parse(in.publishedAt())
                 .orElse(metadata != null && metadata.publishedAt() != null ? metadata.publishedAt() : clean.dateline());
-        List<String> authors = !in.authors().isEmpty() || metadata == null ? in.authors() : metadata.authors();
+        List<String> authors = !in.authors().isEmpty() || metadata == null ? bylines(in.authors()) : metadata.authors();
         String url = in.url() != null ? in.url() : metadata == null ? null : metadata.canonicalUrl();
         return new NormalizedArticle(clean.title(), clean.text(), clean.paragraphs(), facts, article.language(),
                 round(article.confidence()), published, authors, url, metadata, extraction, match,
@@ -156,6 +163,18 @@ public final class ArticleNormalizer {
 
     public LanguageIdentifier languages() {
         return languages;
+    }
+
+    /** A producer's bylines are text too: references decoded once ({@code &nbsp;Name}), spaces cleaned. */
+    private static List<String> bylines(List<String> authors) {
+        List<String> out = new ArrayList<>(authors.size());
+        for (String a : authors) {
+            String clean = a == null ? "" : TextNormalizer.clean(CharacterReferences.decode(a));
+            if (!clean.isEmpty()) {
+                out.add(clean);
+            }
+        }
+        return out;
     }
 
     private static int letters(CharSequence s, int maxChars) {

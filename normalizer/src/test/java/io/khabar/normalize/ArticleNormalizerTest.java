@@ -1,10 +1,17 @@
 package io.khabar.normalize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.khabar.events.EventJson;
 import io.khabar.events.LanguageSpan;
+import io.khabar.normalize.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +68,63 @@ class ArticleNormalizerTest {
         assertThat(producer.publishedAt()).isEqualTo(Instant.parse("2024-03-02T00:00:00Z"));
         assertThat(producer.authors()).containsExactly("Desk");
         assertThat(producer.metadata().authors()).containsExactly("Jane Reporter");
+    }
+
+    /**
+     * SaudiNewsNet's titles carry {@code &quot;} and {@code &#8220;}, its bylines {@code &nbsp;}: every such title
+     * and byline of the sample comes out with the characters, decoded once.
+     */
+    @Test
+    void saudiNewsNetTitlesAndBylinesHaveTheirCharacterReferencesDecoded() throws Exception {
+        Pattern reference = Pattern.compile("&#?[A-Za-z0-9]+;");
+        int titles = 0;
+        int bylines = 0;
+        for (String line : Files.readAllLines(Path.of("../../shared/data/news/ar/saudinewsnet/sample_00.jsonl"),
+                StandardCharsets.UTF_8)) {
+            JsonNode a = EventJson.mapper().readTree(line);
+            String title = a.path("title").asText();
+            String author = a.path("author").asText();
+            if (!reference.matcher(title).find() && !reference.matcher(author).find()) {
+                continue;
+            }
+            NormalizedArticle n = normalizer.normalize(new ArticleNormalizer.Input(title, a.path("content").asText(),
+                    a.path("url").asText(), null, null, author.isBlank() ? List.of() : List.of(author)));
+            if (reference.matcher(title).find()) {
+                titles++;
+                // and cleaned as every title is (a zero-width space before one of them goes)
+                String expected = TextNormalizer.clean(title.replace("&quot;", "\"").replace("&#8220;", "\u201C")
+                        .replace("&#8221;", "\u201D"));
+                assertThat(n.title()).isEqualTo(expected).doesNotContain("&quot;");
+            }
+            if (reference.matcher(author).find()) {
+                bylines++;
+                assertThat(n.authors()).hasSize(1);
+                assertThat(n.authors().get(0)).doesNotContain("&nbsp;", "&quot;", "&ndash;").doesNotStartWith("\u00a0");
+            }
+        }
+        assertThat(titles).isEqualTo(14);
+        assertThat(bylines).isEqualTo(15);
+        // the seed's example, spelled out
+        assertThat(normalizer.normalize(ArticleNormalizer.Input.of("&quot;سبق&quot; تُقيم حفل معايدة", "نص الخبر."))
+                .title()).isEqualTo("\"سبق\" تُقيم حفل معايدة");
+    }
+
+    @Test
+    void aProducersTitleIsDecodedOnceAlsoWhenItIsTheBodysFirstLine() {
+        assertThat(normalizer.normalize(ArticleNormalizer.Input.of("Tom &amp;amp; Jerry", "Body text.")).title())
+                .isEqualTo("Tom &amp; Jerry");
+        assertThat(normalizer.normalize(ArticleNormalizer.Input.of(null, "Tom &amp;amp; Jerry\nBody text.")).title())
+                .isEqualTo("Tom &amp; Jerry");
+    }
+
+    @Test
+    void aTextBodyQuotingAPayloadIsTextWithAllItsParagraphs() {
+        String body = "Researchers found that the <b> and <i> tags were not filtered.\n\n"
+                + "Typing </textarea><svg onload=alert(1)> into the box ran a script.\n\n"
+                + "The vendor fixed the flaw on Tuesday.";
+        NormalizedArticle n = normalizer.normalize(ArticleNormalizer.Input.of("Flaw in comment box", body));
+        assertThat(n.extraction()).isEqualTo("text");
+        assertThat(n.text()).isEqualTo(body);
+        assertThat(n.paragraphs()).hasSize(3);
     }
 }

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  *   <li>native: {@code id?}, {@code source}, {@code url?}, {@code title?}, {@code body}, {@code language?},
  *       {@code publishedAt?}, {@code authors?} (also the {@code ArticleReceived} event, whose {@code articleId} is
  *       read as the id);</li>
- *   <li>IPTC ninjs 3.x: {@code uri}, {@code headlines}, {@code bodies}, {@code firstCreated}, {@code language},
- *       {@code by}, {@code infoSources}.</li>
+ *   <li>IPTC ninjs 1.x, 2.x and 3.x ({@code uri}, {@code headline} or {@code headlines}, {@code body_html},
+ *       {@code body_text} or {@code bodies}, ...): the version told apart by {@link NinjsVersion}, the members read
+ *       by {@link NinjsReader}. Other versions and shapes are refused, naming the versions read.</li>
  * </ul>
  * Errors name the field as a JSON pointer. Values a database cannot hold are refused here, at the door: a NUL character
  * (U+0000) in any text, and a publication time outside years 1 to 9999.
@@ -27,15 +28,24 @@ public final class ArticleParser {
     static final int MAX_AUTHORS = 50;
     private static final io.khabar.normalize.dates.PublishedAtParser DATES = new io.khabar.normalize.dates.PublishedAtParser();
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final NinjsReader NINJS = new NinjsReader();
 
     public ArticleSubmission parse(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new InvalidArticleException("/", "an article must be a JSON object");
         }
-        if (node.has("uri") && (node.has("headlines") || node.has("bodies"))) {
-            return parseNinjs(node);
+        if (isNinjs(node)) {
+            return NINJS.read(node);
         }
         return parseNative(node);
+    }
+
+    /**
+     * A document is read as ninjs when it says so ({@code standard}, {@code $standard} or {@code $schema}, see
+     * {@link NinjsVersion}), or when it has a ninjs {@code uri} and no native {@code body}.
+     */
+    static boolean isNinjs(JsonNode node) {
+        return NinjsVersion.declared(node) || node.has("uri") && !node.has("body");
     }
 
     private ArticleSubmission parseNative(JsonNode node) {
@@ -58,70 +68,6 @@ public final class ArticleParser {
         return new ArticleSubmission(id, source, url, title, body, language(optionalText(node, "language"), "/language"),
                 publishedAt(optionalScalar(node, "publishedAt"), "/publishedAt"), authors(node.get("authors"), "/authors"),
                 "native");
-    }
-
-    private ArticleSubmission parseNinjs(JsonNode node) {
-        String uri = requiredText(node, "uri", MAX_URL);
-        String title = firstValue(node.get("headlines"), "/headlines");
-        String body = firstValue(node.get("bodies"), "/bodies");
-        if (title == null || title.isBlank()) {
-            throw new InvalidArticleException("/headlines", "needs at least one headline with a value");
-        }
-        if (body == null || body.isBlank()) {
-            throw new InvalidArticleException("/bodies", "needs at least one body with a value");
-        }
-        checkLength("/headlines/0/value", title, MAX_TITLE);
-        String source = null;
-        JsonNode infoSources = node.get("infoSources");
-        if (infoSources != null && infoSources.isArray() && !infoSources.isEmpty()) {
-            source = optionalText(infoSources.get(0), "name");
-        }
-        if (source == null && node.hasNonNull("copyrightHolder")) {
-            source = optionalText(node.get("copyrightHolder"), "name");
-        }
-        boolean uriIsUrl = uri.startsWith("http://") || uri.startsWith("https://");
-        if (source == null) {
-            source = uriIsUrl ? java.net.URI.create(uri).getHost() : "ninjs";
-        }
-        String producerId = !uriIsUrl && ArticleIds.isValidProducerId(uri) ? uri
-                : uriIsUrl ? null : "n-" + ArticleIds.sha256Hex(uri).substring(0, 32);
-        return new ArticleSubmission(producerId, source, uriIsUrl ? url(uri, "/uri") : null, title, body,
-                language(optionalText(node, "language"), "/language"),
-                publishedAt(optionalScalar(node, "firstCreated"), "/firstCreated"), ninjsAuthors(node.get("by")), "ninjs");
-    }
-
-    private static String firstValue(JsonNode array, String field) {
-        if (array == null || array.isNull()) {
-            return null;
-        }
-        if (!array.isArray()) {
-            throw new InvalidArticleException(field, "must be an array of {value, contentType?, role?}");
-        }
-        for (JsonNode item : array) {
-            if (item.isObject() && item.hasNonNull("value") && item.get("value").isTextual()) {
-                return storable(field + "/" + indexOf(array, item) + "/value", item.get("value").asText());
-            }
-        }
-        return null;
-    }
-
-    private static List<String> ninjsAuthors(JsonNode by) {
-        if (by == null || by.isNull()) {
-            return List.of();
-        }
-        if (by.isTextual()) {
-            return List.of(storable("/by", by.asText()));
-        }
-        List<String> names = new ArrayList<>();
-        if (by.isArray()) {
-            for (JsonNode b : by) {
-                String name = b.isTextual() ? storable("/by/" + indexOf(by, b), b.asText()) : optionalText(b, "name");
-                if (name != null && !name.isBlank() && names.size() < MAX_AUTHORS) {
-                    names.add(name.strip());
-                }
-            }
-        }
-        return names;
     }
 
     private static List<String> authors(JsonNode node, String field) {
@@ -151,7 +97,7 @@ public final class ArticleParser {
         return out;
     }
 
-    private static String language(String tag, String field) {
+    static String language(String tag, String field) {
         if (tag == null || tag.isBlank()) {
             return null;
         }
@@ -161,7 +107,7 @@ public final class ArticleParser {
         return tag.strip().toLowerCase(Locale.ROOT).equals(tag.strip()) ? tag.strip() : java.util.Locale.forLanguageTag(tag.strip()).toLanguageTag();
     }
 
-    private static String url(String url, String field) {
+    static String url(String url, String field) {
         if (url == null || url.isBlank()) {
             return null;
         }
@@ -172,7 +118,7 @@ public final class ArticleParser {
         return url.strip();
     }
 
-    private static String requiredText(JsonNode node, String name, int max) {
+    static String requiredText(JsonNode node, String name, int max) {
         String value = optionalText(node, name);
         if (value == null || value.isBlank()) {
             throw new InvalidArticleException("/" + name, "is required");
@@ -181,7 +127,7 @@ public final class ArticleParser {
         return value;
     }
 
-    private static String optionalText(JsonNode node, String name) {
+    static String optionalText(JsonNode node, String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             return null;
@@ -193,7 +139,7 @@ public final class ArticleParser {
     }
 
     /** A string or a number (epoch timestamps). */
-    private static String optionalScalar(JsonNode node, String name) {
+    static String optionalScalar(JsonNode node, String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             return null;
@@ -205,7 +151,7 @@ public final class ArticleParser {
     }
 
     /** A text a database can hold: no NUL character (PostgreSQL's text type refuses it). */
-    private static String storable(String field, String value) {
+    static String storable(String field, String value) {
         int nul = value.indexOf('\u0000');
         if (nul >= 0) {
             throw new InvalidArticleException(field, "contains a NUL character (U+0000) at position " + nul
@@ -215,23 +161,14 @@ public final class ArticleParser {
     }
 
     /** A publication time, refused when it names a date outside years 1 to 9999. Unreadable values pass (kept raw). */
-    private static String publishedAt(String raw, String field) {
+    static String publishedAt(String raw, String field) {
         DATES.outOfRange(raw).ifPresent(t -> {
             throw new InvalidArticleException(field, "names " + t + ", outside the accepted years 1 to 9999");
         });
         return raw;
     }
 
-    private static int indexOf(JsonNode array, JsonNode item) {
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i) == item) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    private static void checkLength(String field, String value, int max) {
+    static void checkLength(String field, String value, int max) {
         if (value.length() > max) {
             throw new InvalidArticleException(field, "longer than " + max + " characters");
         }

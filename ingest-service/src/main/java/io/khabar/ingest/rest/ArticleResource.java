@@ -1,5 +1,6 @@
 package io.khabar.ingest.rest;
 
+import io.khabar.http.ApiKeys;
 import io.khabar.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +23,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +54,10 @@ import java.util.concurrent.TimeUnit;
  * has every article.
  */
 @Path("/articles")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "the write key (khabar.ingest.api-key), when one is set")
+@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = ApiKeys.HEADER, description = "the write key (khabar.ingest.api-key), when one is set")
 public class ArticleResource {
     public static final String NDJSON = "application/x-ndjson";
     private static final Logger LOG = Logger.getLogger(ArticleResource.class);
@@ -59,7 +75,45 @@ public class ArticleResource {
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Blocking
-    public Response post(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) throws IOException {
+    @Operation(summary = "Accept articles: one JSON article (native or IPTC ninjs 1.x, 2.x, 3.x) or up to 1,000 as "
+            + "NDJSON", description = "Every article of the request is validated before any is published: the "
+            + "request is accepted whole or refused whole. The answer comes once the broker has every article; "
+            + "normalization follows on the raw topic. Each article gets its own acceptance time, so of two versions "
+            + "of one article the later one sent has the higher revision.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {ArticleDocuments.NativeArticle.class, ArticleDocuments.NinjsArticle.class})),
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, description = "one article "
+                    + "(native or ninjs) per line, up to 1,000 lines; blank lines are skipped"))})
+    @APIResponse(responseCode = "202", description = "Accepted: the broker has every article",
+            headers = @Header(name = "X-Article-Id", description = "the id, when the request held one article",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AcceptedArticles.class)))
+    @APIResponse(responseCode = "400", description = "Invalid JSON, an invalid article (field names the member as a "
+            + "JSON pointer, line the NDJSON line), a ninjs version or shape that is not read (the detail names the "
+            + "versions read), or an NDJSON body without an article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "khabar.ingest.api-key is set and the request does not carry "
+            + "it; answered before the body is read",
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "An article over khabar.ingest.max-article-bytes (2 MiB), or "
+            + "more than khabar.ingest.max-articles-per-request (1,000) articles; line names the NDJSON line. "
+            + "Answered as soon as it is read. A body over 64 MiB is refused by the HTTP server, without a problem",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A Content-Type other than application/json or "
+            + "application/x-ndjson")
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge every article in time; retry "
+            + "the request later (an article keeps its id, so a retry is another version of the same article)",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
+    @SecurityRequirementsSet // no key: when khabar.ingest.api-key is not set
+    public Response post(InputStream body,
+                         @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws IOException {
         boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
         List<ArticleReceived> accepted = new ArrayList<>();
         try {
@@ -101,9 +155,8 @@ public class ArticleResource {
                     "the articles could not be written to the broker; retry later", null, null))
                     .header("Retry-After", "5").build();
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("accepted", accepted.size());
-        result.put("ids", accepted.stream().map(ArticleReceived::articleId).toList());
+        AcceptedArticles result = new AcceptedArticles(accepted.size(),
+                accepted.stream().map(ArticleReceived::articleId).toList());
         Response.ResponseBuilder ok = Response.accepted(result).type(MediaType.APPLICATION_JSON);
         if (accepted.size() == 1) {
             ok.header("X-Article-Id", accepted.get(0).articleId());

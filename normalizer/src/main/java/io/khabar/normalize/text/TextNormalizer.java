@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeVisitor;
 
 import io.khabar.normalize.dates.PublishedAtParser;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
 /**
  * Turns a producer's body into clean, faithful text:
  * <ul>
- *   <li>HTML to text (jsoup; block elements become paragraphs, scripts and styles dropped);</li>
+ *   <li>HTML to text (jsoup; block elements become paragraphs, scripts and styles dropped). Whether a body is HTML is
+ *       {@link #looksLikeHtml}; a text body stays text: its HTML character references are decoded once
+ *       ({@link CharacterReferences}) and a tag it mentions is kept as the characters it is;</li>
  *   <li>Unicode NFC, invisible format characters removed, no-break spaces as spaces, whitespace collapsed, one
  *       paragraph per line with a blank line between paragraphs. Letters, diacritics and tatweel are kept;</li>
  *   <li>scraping noise removed and recorded ({@link Removal}): the title repeated at the start or end of the body
@@ -41,9 +44,19 @@ import java.util.regex.Pattern;
  * When the producer sent no title, the first line of the body is the title. No rule here knows any one article.
  */
 public final class TextNormalizer {
-    private static final Pattern HTML = Pattern.compile(
-            "<\\s*(p|div|br|html|body|span|a|h[1-6]|ul|ol|li|article|section|strong|em|b|i|img|figure|table|blockquote)\\b[^>]*>",
+    /** A start or end tag of an element that marks up news bodies. */
+    private static final Pattern TAG = Pattern.compile(
+            "<(/?)(p|div|br|html|body|span|a|h[1-6]|ul|ol|li|article|section|strong|em|b|i|img|figure|table|blockquote)\\b[^<>]*>",
             Pattern.CASE_INSENSITIVE);
+    /** A body that opens with a block of markup, a doctype or a comment. */
+    private static final Pattern OPENS_AS_HTML = Pattern.compile(
+            "^[\\s\\uFEFF]*<(?:!doctype|!--|(?:p|div|html|body|h[1-6]|ul|ol|li|article|section|figure|table|blockquote)\\b[^<>]*>)",
+            Pattern.CASE_INSENSITIVE);
+    /** Elements dropped with their content, and the ones of them whose content is markup (see {@link #htmlToText}). */
+    private static final String DROPPED = "script, style, noscript, template, iframe, object, embed, svg, form, nav";
+    private static final Pattern MARKUP_CONTAINER = Pattern.compile("<(?:svg|form|nav|object|template)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> MARKUP_CONTAINERS = Set.of("svg", "form", "nav", "object", "template");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u2028\\u2029\\u0085]");
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
             "article", "section", "blockquote", "figure", "figcaption", "table", "tr", "header", "footer", "main",
@@ -91,8 +104,18 @@ public final class TextNormalizer {
         this.dates = dates;
     }
 
+    /** As {@link #normalize(String, String, boolean)}, the body HTML when it {@link #looksLikeHtml looks like HTML}. */
     public NormalizedText normalize(String title, String body) {
-        String original = looksLikeHtml(body) ? htmlToText(body) : (body == null ? "" : body);
+        return normalize(title, body, looksLikeHtml(body));
+    }
+
+    /**
+     * @param title clean text (character references already decoded: {@code ArticleNormalizer} decodes a producer's
+     *              title, a page's comes decoded from its HTML), may be null: then the body's first line
+     * @param html  whether the body is HTML (else text: character references decoded once, tags kept as written)
+     */
+    public NormalizedText normalize(String title, String body, boolean html) {
+        String original = body == null ? "" : html ? htmlToText(body) : CharacterReferences.decode(body);
         List<Line> lines = lines(original);
         List<Removal> removed = new ArrayList<>();
         String cleanTitle = title == null ? "" : String.join(" ", lines(title).stream().map(Line::text).toList());
@@ -179,13 +202,57 @@ public final class TextNormalizer {
         return new NormalizedText(cleanTitle, clean, paragraphs, facts, dateline);
     }
 
+    /**
+     * Whether a body is HTML: when markup structures it, not when it mentions a tag. That is when it
+     * <ul>
+     *   <li>opens with a block element ({@code <p>}, {@code <div>}, {@code <h1>}, {@code <ul>}, {@code <table>},
+     *       {@code <html>}, ...), a doctype or a comment;</li>
+     *   <li>or opens and then closes an element of news markup ({@code <p>...</p>}, {@code <b>...</b>},
+     *       {@code <a href>...</a>});</li>
+     *   <li>or breaks lines with {@code <br>}.</li>
+     * </ul>
+     * Text that mentions a tag ("use the {@code <b>} tag", a security story quoting
+     * {@code </textarea><svg onload=alert(1)>}) is text, and keeps those characters. Text that quotes both a start
+     * and its end tag remains ambiguous, and is read as HTML.
+     */
     public static boolean looksLikeHtml(String body) {
-        return body != null && HTML.matcher(body).find();
+        if (body == null || body.indexOf('<') < 0) {
+            return false;
+        }
+        if (OPENS_AS_HTML.matcher(body).find()) {
+            return true;
+        }
+        Set<String> opened = new java.util.HashSet<>();
+        for (Matcher m = TAG.matcher(body); m.find(); ) {
+            String name = m.group(2).toLowerCase(Locale.ROOT);
+            if (name.equals("br")) {
+                return true;
+            }
+            if (m.group(1).isEmpty()) {
+                opened.add(name);
+            } else if (opened.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    /**
+     * The text of an HTML body, a line per block. Scripts, styles, SVG, forms, navigation and embedded objects are
+     * dropped with their content, except an SVG, form, navigation, object or template that the body never closes:
+     * such an element holds everything after it ({@code <svg onload=...>} quoted in a fragment), so it is unwrapped
+     * and that text kept.
+     */
     static String htmlToText(String html) {
-        Element root = Jsoup.parse(html).body();
-        root.select("script, style, noscript, template, iframe, object, embed, svg, form, nav").remove();
+        boolean track = MARKUP_CONTAINER.matcher(html).find(); // positions cost: only when it can matter
+        Element root = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(track)).body();
+        for (Element e : root.select(DROPPED)) {
+            if (track && MARKUP_CONTAINERS.contains(e.normalName()) && e.endSourceRange().isImplicit()) {
+                e.unwrap();
+            } else {
+                e.remove();
+            }
+        }
         StringBuilder out = new StringBuilder();
         org.jsoup.select.NodeTraversor.traverse(new NodeVisitor() {
             @Override
@@ -226,7 +293,8 @@ public final class TextNormalizer {
         }
     }
 
-    static String clean(String line) {
+    /** One line of text: NFC, invisible characters removed, controls and runs of spaces as one space, trimmed. */
+    public static String clean(String line) {
         String n = Normalizer.isNormalized(line, Normalizer.Form.NFC) ? line : Normalizer.normalize(line, Normalizer.Form.NFC);
         // one pass: invisible format characters dropped, controls and any run of spaces as one space, trimmed
         StringBuilder out = null;

@@ -90,4 +90,52 @@ class TextNormalizerTest {
         assertThat(normalizer.normalize("Same", "Same\nBody").text()).isEqualTo("Body");
         assertThat(normalizer.normalize("Other", "Same\nBody").text()).isEqualTo("Same\n\nBody");
     }
+
+    @Test
+    void aTextBodyThatQuotesTagsIsTextAndKeepsEveryParagraph() {
+        String body = "Browsers treat the <b> tag as bold.\n\n"
+                + "The attacker typed </textarea><svg onload=alert(1)> into the comment form.\n\n"
+                + "The paragraph after the payload is still part of the story.";
+        NormalizedText n = normalizer.normalize("Security flaw", body);
+        assertThat(n.text()).isEqualTo(body);
+        assertThat(n.paragraphs()).hasSize(3);
+        // also when the payload opens the body
+        assertThat(normalizer.normalize("t", "</textarea><svg onload=alert(1)>\n\nAfter it.").text())
+                .isEqualTo("</textarea><svg onload=alert(1)>\n\nAfter it.");
+        // a body said to be text is text, whatever it holds
+        assertThat(normalizer.normalize("t", "<p>kept</p>\n\nas written", false).text())
+                .isEqualTo("<p>kept</p>\n\nas written");
+    }
+
+    @Test
+    void markupThatStructuresABodyMakesItHtmlATagItMentionsDoesNot() {
+        assertThat(TextNormalizer.looksLikeHtml("<p>One</p><p>Two</p>")).isTrue();
+        assertThat(TextNormalizer.looksLikeHtml("  <div class=\"story\">Text")).isTrue();
+        assertThat(TextNormalizer.looksLikeHtml("<!DOCTYPE html><title>x</title>")).isTrue();
+        assertThat(TextNormalizer.looksLikeHtml("Text with <b>bold</b> and <a href=\"/x\">a link</a>.")).isTrue();
+        assertThat(TextNormalizer.looksLikeHtml("Line one<br>Line two<br/>Line three")).isTrue();
+        assertThat(TextNormalizer.looksLikeHtml("Use the <b> tag for bold.")).isFalse();
+        assertThat(TextNormalizer.looksLikeHtml("It was </textarea><svg onload=alert(1)>, then <img src=x onerror=y>"))
+                .isFalse();
+        assertThat(TextNormalizer.looksLikeHtml("2 < 3 and 5 > 4")).isFalse();
+        assertThat(TextNormalizer.looksLikeHtml(null)).isFalse();
+    }
+
+    @Test
+    void aTextBodyHasItsCharacterReferencesDecodedOnceAndEscapedTagsStayText() {
+        NormalizedText n = normalizer.normalize(null,
+                "&quot;Title&quot; line\nTom &amp;amp; Jerry&nbsp;said &#8220;yes&#8221;.\n\n&lt;p&gt; is a tag.");
+        assertThat(n.title()).isEqualTo("\"Title\" line");
+        assertThat(n.text()).isEqualTo("Tom &amp; Jerry said “yes”.\n\n<p> is a tag.");
+        assertThat(n.paragraphs()).hasSize(2);
+    }
+
+    @Test
+    void anHtmlFragmentKeepsTheTextAfterAnSvgItNeverCloses() {
+        // a closed SVG is an image: it goes; an unclosed one would take the rest of the paragraph with it
+        assertThat(normalizer.normalize("t", "<p>Icon <svg><path d=\"M0\"/></svg> here.</p><p>Next.</p>").text())
+                .isEqualTo("Icon here.\n\nNext.");
+        assertThat(normalizer.normalize("t", "<p>The payload <svg onload=alert(1)> ran in the form.</p><p>Next.</p>")
+                .text()).isEqualTo("The payload ran in the form.\n\nNext.");
+    }
 }
