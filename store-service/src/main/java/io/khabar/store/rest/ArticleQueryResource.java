@@ -2,6 +2,7 @@ package io.khabar.store.rest;
 
 import io.khabar.http.Problem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khabar.events.ArticleEnriched;
 import io.khabar.events.EventJson;
 import io.khabar.normalize.matching.MatchingAnalyzer;
 import io.khabar.store.config.StoreConfig;
@@ -18,17 +19,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Set;
 import java.util.List;
@@ -52,18 +56,38 @@ public class ArticleQueryResource {
     @Inject
     EntityRepository entities;
 
-    /** The full enriched article as stored, plus {@code storedAt}. */
+    /**
+     * The full enriched article as stored, plus {@code storedAt}; or, to {@code Accept: application/ninjs+json}, the
+     * article as an IPTC ninjs 3.1 document ({@link Ninjs}). The stored JSON is the default (no Accept header, a
+     * wildcard, {@code application/json}); an Accept header that allows neither is a 406.
+     */
     @GET
     @Path("/{id: .+}")
-    @Operation(summary = "One enriched article as stored, plus storedAt")
-    @APIResponse(responseCode = "404", description = "no such article", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response get(@PathParam("id") String id) throws SQLException {
+    @Produces({MediaType.APPLICATION_JSON, Ninjs.MEDIA_TYPE, Problem.MEDIA_TYPE})
+    @Operation(summary = "One enriched article as stored, plus storedAt; or as IPTC ninjs 3.1 (Accept:"
+            + " application/ninjs+json)")
+    @APIResponse(responseCode = "200", description = "the article: as stored (application/json, the default) or as"
+            + " ninjs 3.1 (application/ninjs+json)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredArticle.class)),
+            @Content(mediaType = Ninjs.MEDIA_TYPE, schema = @Schema(implementation = Ninjs.class))})
+    @APIResponse(responseCode = "400", description = "the id is longer than 200 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "the Accept header allows neither application/json nor"
+            + " application/ninjs+json")
+    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) throws SQLException {
         if (id.length() > 200) {
             return Problem.forParameter(400, "Invalid id", "an article id has at most 200 characters", "id");
         }
+        boolean ninjs = prefersNinjs(headers.getAcceptableMediaTypes());
         return repository.find(id)
                 .map(doc -> {
                     try {
+                        if (ninjs) {
+                            ArticleEnriched a = EventJson.mapper().readValue(doc.json(), ArticleEnriched.class);
+                            return Response.ok(Ninjs.of(a), Ninjs.MEDIA_TYPE).build();
+                        }
                         ObjectNode node = (ObjectNode) EventJson.mapper().readTree(doc.json());
                         node.put("storedAt", doc.storedAt().toString());
                         return Response.ok(node, MediaType.APPLICATION_JSON).build();
@@ -72,6 +96,37 @@ public class ArticleQueryResource {
                     }
                 })
                 .orElseGet(() -> Problem.forParameter(404, "Not found", "no article with id " + id, "id"));
+    }
+
+    private static final MediaType NINJS = MediaType.valueOf(Ninjs.MEDIA_TYPE);
+
+    /**
+     * Whether the most preferred acceptable type (the list is ordered by quality, then specificity) names ninjs
+     * before anything JSON would satisfy; wildcards and {@code application/json} mean the stored JSON.
+     */
+    static boolean prefersNinjs(List<MediaType> acceptable) {
+        for (MediaType m : acceptable) {
+            if (refused(m)) {
+                continue;
+            }
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (!m.isWildcardType() && !m.isWildcardSubtype() && m.isCompatible(NINJS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code q=0}: not acceptable. */
+    private static boolean refused(MediaType m) {
+        String q = m.getParameters().get("q");
+        try {
+            return q != null && Double.parseDouble(q.strip()) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**
@@ -83,10 +138,12 @@ public class ArticleQueryResource {
      */
     @GET
     @Operation(summary = "Newest articles, filtered, with cursor paging and optional facet counts")
-    @APIResponse(responseCode = "200", description = "{items, next?, entityIds? (what entity resolved to), facets?}")
+    @APIResponse(responseCode = "200", description = "{items, next?, entityIds? (what entity resolved to), facets?}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticlePage.class)))
     @APIResponse(responseCode = "400", description = "a parameter is invalid; the problem names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response list(
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArticlePage list(
             @Parameter(description = "page size, 1 to khabar.store.max-page-size (200); default 20")
             @QueryParam("limit") String limitParam,
             @Parameter(description = "the next value of the previous page") @QueryParam("after") String after,
@@ -103,30 +160,29 @@ public class ArticleQueryResource {
             try {
                 cursor = PageCursor.decode(after.strip());
             } catch (IllegalArgumentException e) {
-                return Problem.forParameter(400, "Invalid cursor", e.getMessage(), "after");
+                throw new BadParameter("after", "Invalid cursor", e.getMessage());
             }
         }
         Set<ArticleRepository.Facet> facetSet = facets(facets);
 
         List<ArticleSummary> items = repository.page(filter, cursor, limit + 1);
-        Map<String, Object> body = new LinkedHashMap<>();
         boolean more = items.size() > limit;
         List<ArticleSummary> page = more ? items.subList(0, limit) : items;
-        body.put("items", page);
+        String next = null;
         if (more) {
-            ArticleSummary last = page.get(page.size() - 1);
-            repository.cursorOf(last.id()).ifPresent(c -> body.put("next", c.encode()));
+            next = repository.cursorOf(page.get(page.size() - 1).id()).map(PageCursor::encode).orElse(null);
         }
-        if (entityIds != null) {
-            body.put("entityIds", entityIds);
-        }
+        ArticlePage.Facets counts = null;
         if (!facetSet.isEmpty()) {
-            Map<String, Object> counts = new LinkedHashMap<>();
+            Map<ArticleRepository.Facet, List<ArticlePage.FacetValue>> byFacet =
+                    new EnumMap<>(ArticleRepository.Facet.class);
             repository.facets(filter, facetSet, FACET_TOP, config.facetScanLimit()).forEach((facet, values) ->
-                    counts.put(facet.name().toLowerCase(Locale.ROOT), values.stream().map(v -> facetValue(facet, v)).toList()));
-            body.put("facets", counts);
+                    byFacet.put(facet, values.stream().map(v -> facetValue(facet, v)).toList()));
+            counts = new ArticlePage.Facets(byFacet.get(ArticleRepository.Facet.ENTITY),
+                    byFacet.get(ArticleRepository.Facet.TOPIC), byFacet.get(ArticleRepository.Facet.SOURCE),
+                    byFacet.get(ArticleRepository.Facet.LANGUAGE));
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        return new ArticlePage(List.copyOf(page), next, entityIds, counts);
     }
 
     static final int FACET_TOP = 10;
@@ -154,19 +210,9 @@ public class ArticleQueryResource {
         return out;
     }
 
-    private static Map<String, Object> facetValue(ArticleRepository.Facet facet, ArticleRepository.FacetCount v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", v.value());
-        m.put("count", v.count());
-        if (facet == ArticleRepository.Facet.ENTITY) {
-            m.put("type", v.type());
-            if (v.nameEn() != null) {
-                m.put("nameEn", v.nameEn());
-            }
-            if (v.nameAr() != null) {
-                m.put("nameAr", v.nameAr());
-            }
-        }
-        return m;
+    private static ArticlePage.FacetValue facetValue(ArticleRepository.Facet facet, ArticleRepository.FacetCount v) {
+        boolean entity = facet == ArticleRepository.Facet.ENTITY;
+        return new ArticlePage.FacetValue(v.value(), v.count(), entity ? v.type() : null, entity ? v.nameEn() : null,
+                entity ? v.nameAr() : null);
     }
 }

@@ -8,6 +8,7 @@ import io.khabar.store.config.StoreConfig;
 import io.khabar.store.rest.auth.ReadAccess;
 import io.khabar.store.persistence.ArticleFilter;
 import io.khabar.store.persistence.ArticleRepository;
+import io.khabar.store.persistence.ArticleSummary;
 import io.khabar.store.persistence.EntityRepository;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -71,10 +73,14 @@ public class ArticleStreamResource {
     @Blocking
     @Operation(summary = "Matching articles as Server-Sent Events (event: article, id: stream position, data: the"
             + " list item of GET /articles), resumable with Last-Event-ID")
+    @APIResponse(responseCode = "200", description = "the stream; each event's data is an article of the list"
+            + " (ArticleSummary)", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = ArticleSummary.class)))
     @APIResponse(responseCode = "400", description = "a parameter is invalid; the problem names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "the server has as many open streams as it allows; retry after"
-            + " the Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            + " the Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> stream(
             @BeanParam ArticleFilterParams filters,
             @Parameter(description = "resume after this event id (the SSE reconnection header)")

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -24,9 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The entity API: one entity with its counts, neighbours and timeline; the entities trending now. */
 @ReadAccess
@@ -53,10 +52,11 @@ public class EntityQueryResource {
     @Operation(summary = "Entities whose mentions in the last window rose most against the mean of the six windows"
             + " before it (time: the article's publishedAt, else when it was received)")
     @APIResponse(responseCode = "200", description = "{window, from, to, items: [{id, type, nameEn, nameAr, mentions,"
-            + " previousAverage, rise, articles}]}")
+            + " previousAverage, rise, articles}]}", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TrendingPage.class)))
     @APIResponse(responseCode = "400", description = "window or limit is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response trending(
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TrendingPage trending(
             @Parameter(description = "1h, 6h, 24h, 30m, 7d or ISO-8601 (PT1H); 5 minutes to 7 days; default 1h")
             @QueryParam("window") String windowParam,
             @Parameter(description = "1 to khabar.store.max-trending-limit (100); default 20")
@@ -64,20 +64,11 @@ public class EntityQueryResource {
         Duration window = QueryParams.window(windowParam, Duration.ofHours(1), MIN_WINDOW, MAX_WINDOW);
         int limit = QueryParams.integer("limit", limitParam, 20, 1, config.maxTrendingLimit());
         Instant now = clock.instant();
-        List<Map<String, Object>> items = entities.trending(now, window, limit).stream().map(t -> {
-            Map<String, Object> m = names(t.id(), t.type(), t.nameEn(), t.nameAr());
-            m.put("mentions", t.mentions());
-            m.put("previousAverage", t.previousAverage());
-            m.put("rise", t.rise());
-            m.put("articles", t.articles());
-            return m;
-        }).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("window", window.toString());
-        body.put("from", now.minus(window).toString());
-        body.put("to", now.toString());
-        body.put("items", items);
-        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        List<TrendingPage.Trend> items = entities.trending(now, window, limit).stream()
+                .map(t -> new TrendingPage.Trend(t.id(), t.type(), t.nameEn(), t.nameAr(), t.mentions(),
+                        t.previousAverage(), t.rise(), t.articles()))
+                .toList();
+        return new TrendingPage(window.toString(), now.minus(window), now, items);
     }
 
     @GET
@@ -85,8 +76,13 @@ public class EntityQueryResource {
     @Operation(summary = "One entity: names, links, coordinates, mention counts, top co-occurring entities and a daily"
             + " timeline")
     @APIResponse(responseCode = "200", description = "{id, type, kind, nameEn, nameAr, qid, links, latitude, longitude,"
-            + " countryCode, geonamesId, updatedAt, articles, mentions, cooccurring, timeline}")
-    @APIResponse(responseCode = "404", description = "no such entity", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            + " countryCode, geonamesId, updatedAt, articles, mentions, cooccurring, timeline}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntityPage.class)))
+    @APIResponse(responseCode = "400", description = "id or days is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id,
                         @Parameter(description = "timeline length in days ending today (UTC), 1 to 365; default 30")
                         @QueryParam("days") String daysParam) throws SQLException {
@@ -99,52 +95,20 @@ public class EntityQueryResource {
             return Problem.forParameter(404, "Not found", "no entity with id " + id, "id");
         }
         EntityRepository.Entity e = found.get();
-        Map<String, Object> body = names(e.id(), e.type(), e.nameEn(), e.nameAr());
-        body.put("kind", e.kind());
-        body.put("qid", e.qid());
-        Map<String, String> links = new LinkedHashMap<>();
-        if (e.qid() != null) {
-            links.put("wikidata", "https://www.wikidata.org/wiki/" + e.qid());
-        }
-        if (e.geonamesId() != null) {
-            links.put("geonames", "https://www.geonames.org/" + e.geonamesId());
-        }
-        body.put("links", links);
-        body.put("latitude", e.latitude());
-        body.put("longitude", e.longitude());
-        body.put("countryCode", e.countryCode());
-        body.put("geonamesId", e.geonamesId());
-        body.put("updatedAt", e.updatedAt().toString());
         long[] counts = entities.counts(id);
-        body.put("articles", counts[0]);
-        body.put("mentions", counts[1]);
-        body.put("cooccurring", entities.cooccurring(id, COOCCURRING).stream().map(n -> {
-            Map<String, Object> m = names(n.id(), n.type(), n.nameEn(), n.nameAr());
-            m.put("articles", n.articles());
-            return m;
-        }).toList());
+        List<EntityPage.EntityCount> cooccurring = entities.cooccurring(id, COOCCURRING).stream()
+                .map(n -> new EntityPage.EntityCount(n.id(), n.type(), n.nameEn(), n.nameAr(), n.articles()))
+                .toList();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        body.put("timeline", entities.timeline(id, today.minusDays(days - 1L), today).stream().map(d -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("day", d.day().toString());
-            m.put("mentions", d.mentions());
-            m.put("articles", d.articles());
-            return m;
-        }).toList());
-        body.values().removeIf(java.util.Objects::isNull);
+        List<EntityPage.TimelineDay> timeline = entities.timeline(id, today.minusDays(days - 1L), today).stream()
+                .map(d -> new EntityPage.TimelineDay(d.day(), d.mentions(), d.articles()))
+                .toList();
+        EntityPage.Links links = new EntityPage.Links(
+                e.qid() == null ? null : "https://www.wikidata.org/wiki/" + e.qid(),
+                e.geonamesId() == null ? null : "https://www.geonames.org/" + e.geonamesId());
+        EntityPage body = new EntityPage(e.id(), e.type(), e.nameEn(), e.nameAr(), e.kind(), e.qid(), links,
+                e.latitude(), e.longitude(), e.countryCode(), e.geonamesId(), e.updatedAt(), counts[0], counts[1],
+                cooccurring, timeline);
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
-    }
-
-    private static Map<String, Object> names(String id, String type, String nameEn, String nameAr) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("type", type);
-        if (nameEn != null) {
-            m.put("nameEn", nameEn);
-        }
-        if (nameAr != null) {
-            m.put("nameAr", nameAr);
-        }
-        return m;
     }
 }

@@ -19,10 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
-
-import java.util.Map;
 
 /**
  * A browser session for the read API. Browsers cannot send a header on an {@code EventSource}, so the dashboard trades
@@ -42,15 +41,22 @@ public class SessionResource {
     @Context
     UriInfo uri;
 
+    /** What {@code GET /session} answers. */
+    @Schema(description = "Whether the read API needs a key, and whether this request has it (or a good session)")
+    public record SessionState(@Schema(required = true) boolean required,
+                               @Schema(required = true) boolean authenticated) {
+    }
+
     /** Whether the read API needs a key, and whether this browser's session (if any) is good. */
     @GET
     @Operation(summary = "Whether the read API needs a key and whether this request is signed in")
-    public Map<String, Boolean> state(@CookieParam(COOKIE) String session,
+    @APIResponse(responseCode = "200", description = "{required, authenticated}", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionState.class)))
+    public SessionState state(@CookieParam(COOKIE) String session,
                                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                       @HeaderParam(ApiKeys.HEADER) String apiKey) {
         boolean required = !ApiKeys.open(config.readApiKey());
-        return Map.of("required", required,
-                "authenticated", ApiKeys.authorized(config.readApiKey(), authorization, apiKey, session));
+        return new SessionState(required, ApiKeys.authorized(config.readApiKey(), authorization, apiKey, session));
     }
 
     /** Signs in with the read key (as a header) and sets the session cookie. */
@@ -58,7 +64,7 @@ public class SessionResource {
     @Operation(summary = "Trade the read API key (Authorization: Bearer or X-Api-Key) for a session cookie")
     @APIResponse(responseCode = "204", description = "signed in; the cookie is set")
     @APIResponse(responseCode = "401", description = "no key, or the wrong one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signIn(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @HeaderParam(ApiKeys.HEADER) String apiKey) {
         if (ApiKeys.open(config.readApiKey())) {
