@@ -24,8 +24,12 @@ import java.util.zip.GZIPOutputStream;
  * id. Empty fields are null (0 for population); list fields are joined with {@code |}. Tabs, line breaks and
  * {@code |} are not allowed inside values: the writer rejects them, so producers clean names first
  * ({@link Names#clean}).
+ * <p>
+ * The writing side is public for the tools that produce such files ({@code io.khabar.bench.kb}: the compiler of the
+ * default and the Wikidata importer); reading goes through {@link KnowledgeBase#load(java.util.List)} and
+ * {@link KnowledgeBase#read}.
  */
-final class KbFile {
+public final class KbFile {
     static final String MAGIC = "khabar-kb";
     static final int VERSION = 1;
     static final String ENTITY = "entity";
@@ -41,7 +45,7 @@ final class KbFile {
     }
 
     /** Writes a whole file (gzipped). */
-    static void write(OutputStream out, Iterable<KbEntity> entities, Map<String, String> nisba) {
+    public static void write(OutputStream out, Iterable<KbEntity> entities, Map<String, String> nisba) {
         try (Out w = new Out(out)) {
             for (KbEntity e : entities) {
                 w.entity(e);
@@ -53,10 +57,11 @@ final class KbFile {
     }
 
     /** Writes a file one record at a time, for producers that stream (the Wikidata importer). */
-    static final class Out implements AutoCloseable {
+    public static final class Out implements AutoCloseable {
         private final Writer w;
 
-        Out(OutputStream out) {
+        /** Starts a gzipped file on {@code out} (closed with this writer) and writes its header lines. */
+        public Out(OutputStream out) {
             try {
                 w = new OutputStreamWriter(new GZIPOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
                 w.write(MAGIC + "\t" + VERSION + "\n");
@@ -67,7 +72,8 @@ final class KbFile {
             }
         }
 
-        void entity(KbEntity e) {
+        /** One {@code entity} line; throws if a value holds a tab, a line break or {@code |}. */
+        public void entity(KbEntity e) {
             try {
                 w.write(line(e));
                 w.write('\n');
@@ -76,7 +82,8 @@ final class KbFile {
             }
         }
 
-        void nisba(String form, String entityId) {
+        /** One {@code nisba} line: a demonym as written and the id of its country or region. */
+        public void nisba(String form, String entityId) {
             try {
                 w.write(NISBA + "\t" + value(form) + "\t" + value(entityId) + "\n");
             } catch (IOException ex) {

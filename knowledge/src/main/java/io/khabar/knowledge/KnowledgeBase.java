@@ -28,10 +28,12 @@ import java.util.stream.IntStream;
  * names, plus demonyms (nisba adjectives) to countries. The default is compiled from public data by
  * {@code knowledge/scripts/build-knowledge-base} into the classpath resource {@code kb.tsv.gz} (sources and licences
  * in {@code PROVENANCE.md} beside it); a newsroom adds its own files in the same format, for instance a Wikidata
- * extract written by {@link WikidataImporter}. Immutable and thread-safe once loaded.
+ * extract written by {@code ./khabar import-wikidata} ({@code io.khabar.bench.kb.WikidataImporter}). Immutable and
+ * thread-safe once loaded.
  */
 public final class KnowledgeBase {
-    static final String RESOURCE = "kb.tsv.gz";
+    /** The file name of the compiled default, a classpath resource beside this class (the compiler writes it). */
+    public static final String RESOURCE = "kb.tsv.gz";
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
     private static final MatchingAnalyzer FORMS = new MatchingAnalyzer(Set.of());
     private static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");

@@ -28,13 +28,14 @@ import java.util.zip.GZIPOutputStream;
  * thread-safe.
  */
 public final class Transliterator {
-    static final String RESOURCE = "transliteration.tsv.gz";
+    /** The file name of the compiled table, a classpath resource beside this class (the compiler writes it). */
+    public static final String RESOURCE = "transliteration.tsv.gz";
     static final String MAGIC = "khabar-transliteration";
     /** The Arabic article as Latin transliterations write it before a hyphen ("al-Assad", "el-Sisi"). */
     private static final Set<String> ARTICLES = Set.of("al", "el");
 
     /** One word pair of the data with the number of Wikidata names it was seen in. */
-    record Pair(String latin, String arabic, int count) {
+    public record Pair(String latin, String arabic, int count) {
     }
 
     private final List<Pair> pairs;
@@ -59,7 +60,8 @@ public final class Transliterator {
         return Default.INSTANCE;
     }
 
-    static Transliterator of(List<Pair> pairs) {
+    /** A table of these pairs (the knowledge-base compiler reads them from the data, then {@link #write}s it). */
+    public static Transliterator of(List<Pair> pairs) {
         return new Transliterator(pairs);
     }
 
@@ -114,7 +116,7 @@ public final class Transliterator {
      * data, "Asad", 5 names, أسد); the more frequent comes first. A word the data lacks is asked of {@code fallback}.
      * Empty if a word is unknown to both.
      */
-    List<String> arabicNames(String latinName, Function<String, String> fallback, int max) {
+    public List<String> arabicNames(String latinName, Function<String, String> fallback, int max) {
         return arabicNames(latinName, fallback, max, true);
     }
 
@@ -223,12 +225,13 @@ public final class Transliterator {
         return c != 0 ? (c < 0 ? a : b) : (a.arabic().compareTo(b.arabic()) <= 0 ? a : b);
     }
 
-    int size() {
+    /** The number of word pairs. */
+    public int size() {
         return pairs.size();
     }
 
     /** Writes the pairs as gzipped TSV ({@code latin arabic count}) under a {@code khabar-transliteration 1} line. */
-    void write(OutputStream out) {
+    public void write(OutputStream out) {
         try (Writer w = new OutputStreamWriter(new GZIPOutputStream(out, 1 << 16), StandardCharsets.UTF_8)) {
             w.write(MAGIC + "\t1\n");
             for (Pair p : pairs) {

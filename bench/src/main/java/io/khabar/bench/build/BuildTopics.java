@@ -1,4 +1,4 @@
-package io.khabar.topics.build;
+package io.khabar.bench.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,12 +1,12 @@
 package io.khabar.bench.eval;
 
+import io.khabar.bench.ner.Corpora;
+import io.khabar.bench.ner.LabeledSentence;
+import io.khabar.bench.ner.NerData;
 import io.khabar.entities.EntityExtractor;
 import io.khabar.entities.linking.EntityLinker;
-import io.khabar.entities.ner.Corpora;
 import io.khabar.entities.ner.EntityLabels;
 import io.khabar.entities.ner.EntityRecognizer;
-import io.khabar.entities.ner.LabeledSentence;
-import io.khabar.entities.ner.NerData;
 import io.khabar.entities.ner.NerModel;
 import io.khabar.entities.ner.SpanScore;
 import io.khabar.events.Annotation;

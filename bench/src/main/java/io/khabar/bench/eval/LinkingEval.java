@@ -1,10 +1,10 @@
 package io.khabar.bench.eval;
 
+import io.khabar.bench.ner.Corpora;
+import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.entities.EntityExtractor;
 import io.khabar.entities.linking.EntityLinker;
-import io.khabar.entities.ner.Corpora;
 import io.khabar.entities.ner.EntityLabels;
-import io.khabar.entities.ner.LabeledSentence;
 import io.khabar.events.Annotation;
 import io.khabar.knowledge.Candidate;
 import io.khabar.knowledge.KnowledgeBase;

@@ -1,4 +1,4 @@
-package io.khabar.topics.eval;
+package io.khabar.bench.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +35,7 @@ import java.util.zip.CRC32;
  *       left out.</li>
  * </ul>
  * Both corpora are non-commercial: read here for evaluation only, never compiled into a resource.
- * Usage: {@code java -cp ... io.khabar.topics.eval.TopicEval [DATA_DIR]} (default {@code ../shared/data}).
+ * Usage: {@code ./khabar eval-topics [DATA_DIR]} (default {@code ../shared/data}).
  */
 public final class TopicEval {
     public static final String ECONOMY = "medtop:04000000";

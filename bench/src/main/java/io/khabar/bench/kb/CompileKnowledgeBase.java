@@ -1,6 +1,12 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
-import io.khabar.knowledge.KbBuilder.Draft;
+import io.khabar.bench.kb.KbBuilder.Draft;
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KbEntity;
+import io.khabar.knowledge.KbFile;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
+import io.khabar.knowledge.Transliterator;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -164,7 +170,7 @@ public final class CompileKnowledgeBase {
         for (Path list : lists) {
             for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
                 String k = KnowledgeBase.key(line.strip());
-                if (!k.isEmpty() && Names.isArabicScript(k)) {
+                if (!k.isEmpty() && KbNames.isArabicScript(k)) {
                     out.add(k);
                 }
             }
@@ -183,7 +189,7 @@ public final class CompileKnowledgeBase {
             }
             String latin = Names.clean(f[0]);
             String arabic = Names.clean(f[1].replace(" ", ""));
-            if (latin != null && arabic != null && Names.isArabicScript(arabic)) {
+            if (latin != null && arabic != null && KbNames.isArabicScript(arabic)) {
                 pairs.add(new Transliterator.Pair(latin, arabic, Integer.parseInt(f[2].strip())));
             }
         }
@@ -214,7 +220,7 @@ public final class CompileKnowledgeBase {
     private static int transliterateCityNames(List<Draft> cities, KbBuilder kb, Transliterator translit) {
         int n = 0;
         for (Draft d : cities) {
-            if (d.nameEn == null || d.aliases.values().stream().anyMatch(Names::isArabicScript)) {
+            if (d.nameEn == null || d.aliases.values().stream().anyMatch(KbNames::isArabicScript)) {
                 continue;
             }
             String arabic = translit.toArabicName(d.nameEn);
@@ -280,7 +286,7 @@ public final class CompileKnowledgeBase {
         int n = 0;
         for (Draft d : countries.values()) {
             for (String name : new ArrayList<>(d.aliases.values())) {
-                if (Names.isArabicScript(name) && !name.contains(" ") && name.endsWith("يا") && name.length() > 4) {
+                if (KbNames.isArabicScript(name) && !name.contains(" ") && name.endsWith("يا") && name.length() > 4) {
                     String variant = name.substring(0, name.length() - 1) + "ة";
                     if (!placeAliasKeys.contains(KnowledgeBase.key(variant)) && kb.alias(d, variant)) {
                         n++;
@@ -303,7 +309,7 @@ public final class CompileKnowledgeBase {
             aliases += e.aliases().size();
             shortNames += e.shortNames().size();
             withQid += e.qid() != null ? 1 : 0;
-            withArabic += e.aliases().stream().anyMatch(Names::isArabicScript) ? 1 : 0;
+            withArabic += e.aliases().stream().anyMatch(KbNames::isArabicScript) ? 1 : 0;
         }
         log("entities: %,d %s; with QID %,d; with an Arabic alias %,d", entities.size(), byKind, withQid, withArabic);
         log("aliases: %,d; short names: %,d; demonym forms: %,d; aliases refused as common words: %,d", aliases,

@@ -1,7 +1,9 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -224,7 +226,7 @@ final class Countries {
             }
             addOfficial(c.english, n.path("en").asText(null));
             String ar = Names.clean(n.path("ar").asText(null));
-            if (ar != null && Names.isArabicScript(ar)) {
+            if (ar != null && KbNames.isArabicScript(ar)) {
                 c.arabic.add(ar);
                 c.geonamesArabic = ar;
             }
@@ -257,7 +259,7 @@ final class Countries {
                 }
             }
             String ar = Names.clean(n.path("translations").path("ar").asText(null));
-            if (ar != null && Names.isArabicScript(ar)) {
+            if (ar != null && KbNames.isArabicScript(ar)) {
                 if (corroborated(ar, c.arabic)) {
                     c.arabic.add(ar);
                     c.cscArabic = ar;

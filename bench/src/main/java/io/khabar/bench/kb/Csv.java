@@ -1,4 +1,4 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,7 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
+
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +72,7 @@ final class Demonyms {
             Set<String> ownAliases = draft.aliases.keySet();
             Set<String> bases = new LinkedHashSet<>();
             for (String name : draft.aliases.values()) {
-                if (!Names.isArabicScript(name)) {
+                if (!KbNames.isArabicScript(name)) {
                     continue;
                 }
                 List<String> words = new ArrayList<>(List.of(name.split(" ")));
@@ -114,7 +117,7 @@ final class Demonyms {
             english.addAll(c.english);
             for (String name : english) {
                 if (name == null || name.contains(" of ") || name.matches(".*[(),].*") || name.endsWith("s")
-                        || !Names.hasLatin(name)) {
+                        || !KbNames.hasLatin(name)) {
                     continue;
                 }
                 for (String form : englishForms(name)) {

@@ -1,4 +1,9 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
+
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KbEntity;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -204,7 +209,7 @@ final class KbBuilder {
      * are appended, then a counter. Deterministic for the same input order.
      */
     String freshId(EntityType type, String key, String countryCode, Long geonamesId) {
-        String base = "khabar:" + type.name().toLowerCase(Locale.ROOT) + ":" + Names.slug(key);
+        String base = "khabar:" + type.name().toLowerCase(Locale.ROOT) + ":" + KbNames.slug(key);
         if (!drafts.containsKey(base)) {
             return base;
         }
@@ -229,7 +234,7 @@ final class KbBuilder {
 
     /** The id of the slug of a name key, whether taken or not (name-pair entries merge under it). */
     static String slugId(EntityType type, String key) {
-        return "khabar:" + type.name().toLowerCase(Locale.ROOT) + ":" + Names.slug(key);
+        return "khabar:" + type.name().toLowerCase(Locale.ROOT) + ":" + KbNames.slug(key);
     }
 
     Map<String, String> nisba() {

@@ -1,6 +1,9 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
-import io.khabar.knowledge.KbBuilder.Draft;
+import io.khabar.bench.kb.KbBuilder.Draft;
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +53,7 @@ final class NamePairs {
             };
             String en = Names.clean(p[1]);
             String ar = Names.clean(p[2]);
-            if (type == null || en == null || ar == null || !Names.isArabicScript(ar)) {
+            if (type == null || en == null || ar == null || !KbNames.isArabicScript(ar)) {
                 continue;
             }
             String ke = KnowledgeBase.key(en);

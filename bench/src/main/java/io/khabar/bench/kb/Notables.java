@@ -1,6 +1,9 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
-import io.khabar.knowledge.KbBuilder.Draft;
+import io.khabar.bench.kb.KbBuilder.Draft;
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,7 +66,7 @@ final class Notables {
             Set<String> roles = Set.of(f[3].split(","));
             String en = Names.clean(f[1]);
             String ar = Names.clean(f[2]);
-            if (ar != null && !Names.isArabicScript(ar)) {
+            if (ar != null && !KbNames.isArabicScript(ar)) {
                 ar = null;
             }
             Draft existing = kb.get(f[0]);
@@ -103,7 +106,7 @@ final class Notables {
             if (kept.type == EntityType.PERSON) {
                 for (String name : new String[]{en, ar}) {
                     if (name != null) {
-                        Names.shortNames(name).forEach(s -> kb.shortName(kept, s));
+                        KbNames.shortNames(name).forEach(s -> kb.shortName(kept, s));
                     }
                 }
             }
@@ -165,7 +168,7 @@ final class Notables {
                 for (String name : names) {
                     kb.alias(kept, name);
                     if (type == EntityType.PERSON) {
-                        Names.shortNames(name).forEach(s -> kb.shortName(kept, s));
+                        KbNames.shortNames(name).forEach(s -> kb.shortName(kept, s));
                     }
                 }
             }

@@ -1,6 +1,10 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
-import io.khabar.knowledge.KbBuilder.Draft;
+import io.khabar.bench.kb.KbBuilder.Draft;
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
+import io.khabar.knowledge.Transliterator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +24,7 @@ import java.util.stream.Stream;
  * A person without an Arabic name from the data gets Arabic aliases by word-by-word transliteration
  * ({@link Transliterator#arabicNames}, falling back to ANETAC's one-word person pairs), the most likely spelling
  * becoming its Arabic name, and Arabic short names by transliterating its Latin ones (so el-Sisi gives السيسي even
- * when Abdel Fattah is unknown). Short names come from every full alias ({@link Names#shortNames}). A head of state
+ * when Abdel Fattah is unknown). Short names come from every full alias ({@link KbNames#shortNames}). A head of state
  * of several countries (Macron, also co-prince of Andorra) gets the most populous one's code.
  */
 final class People {
@@ -83,7 +87,7 @@ final class People {
             } else {
                 List<String> spellings = new ArrayList<>();
                 for (String latin : new ArrayList<>(d.aliases.values())) {
-                    if (Names.hasLatin(latin)) {
+                    if (KbNames.hasLatin(latin)) {
                         for (String s : translit.arabicNames(latin, wordFallback, MAX_SPELLINGS)) {
                             if (!spellings.contains(s)) {
                                 spellings.add(s);
@@ -100,15 +104,15 @@ final class People {
                     d.nameAr = spellings.get(0);
                 }
                 for (String latin : new ArrayList<>(d.aliases.values())) {
-                    if (Names.hasLatin(latin)) {
-                        for (String surname : Names.shortNames(latin)) {
+                    if (KbNames.hasLatin(latin)) {
+                        for (String surname : KbNames.shortNames(latin)) {
                             translit.arabicNames(surname, wordFallback, 2).forEach(s -> builder.shortName(d, s));
                         }
                     }
                 }
             }
             for (String alias : new ArrayList<>(d.aliases.values())) {
-                for (String s : Names.shortNames(alias)) {
+                for (String s : KbNames.shortNames(alias)) {
                     builder.shortName(d, s);
                 }
             }
@@ -130,7 +134,7 @@ final class People {
         if (qid == null || !qid.matches("Q\\d+") || nameEn == null && nameAr == null) {
             return;
         }
-        if (nameAr != null && !Names.isArabicScript(nameAr)) {
+        if (nameAr != null && !KbNames.isArabicScript(nameAr)) {
             nameAr = null;
         }
         Draft d = person(qid, nameEn, nameAr, LEGISLATOR_PRIOR);

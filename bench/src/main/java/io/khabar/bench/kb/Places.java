@@ -1,6 +1,9 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
-import io.khabar.knowledge.KbBuilder.Draft;
+import io.khabar.bench.kb.KbBuilder.Draft;
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -78,11 +81,11 @@ final class Places {
                     addLatin(c, f[2]);
                     for (String alt : f[3].split(",")) {
                         String a = Names.clean(alt);
-                        if (a != null && Names.isArabicScript(a) && Names.isArabicLetters(a)) {
+                        if (a != null && KbNames.isArabicScript(a) && KbNames.isArabicLetters(a)) {
                             c.arabic.add(a);
                         }
                     }
-                    c.nameAr = c.arabic.stream().filter(a -> !Names.hasPersianLetters(a)).findFirst().orElse(null);
+                    c.nameAr = c.arabic.stream().filter(a -> !KbNames.hasPersianLetters(a)).findFirst().orElse(null);
                     c.lat = Double.parseDouble(f[4]);
                     c.lon = Double.parseDouble(f[5]);
                     c.countryCode = f[8].isBlank() ? null : f[8].strip();
@@ -120,12 +123,12 @@ final class Places {
                 addLatin(csc, f[1]);
                 addLatin(csc, f[2]);
                 String ar = Names.clean(f[3]);
-                if (ar != null && Names.isArabicScript(ar) && Names.isArabicLetters(ar)) {
+                if (ar != null && KbNames.isArabicScript(ar) && KbNames.isArabicLetters(ar)) {
                     csc.arabic.add(ar);
-                    csc.nameAr = Names.hasPersianLetters(ar) ? null : ar;
+                    csc.nameAr = KbNames.hasPersianLetters(ar) ? null : ar;
                 }
                 String nativeName = Names.clean(f[2]);
-                if (nativeName != null && Names.isArabicScript(nativeName) && Names.isArabicLetters(nativeName)) {
+                if (nativeName != null && KbNames.isArabicScript(nativeName) && KbNames.isArabicLetters(nativeName)) {
                     csc.arabic.add(nativeName);
                 }
                 csc.countryCode = f[4].strip();
@@ -173,7 +176,7 @@ final class Places {
         for (Set<String> names : List.of(latin, arabic)) {
             for (String n : names) {
                 for (City g : byCountryAndKey.getOrDefault(c.countryCode + "\t" + KnowledgeBase.key(n), List.of())) {
-                    double km = Names.distanceKm(c.lat, c.lon, g.lat, g.lon);
+                    double km = KbNames.distanceKm(c.lat, c.lon, g.lat, g.lon);
                     if (km < bestKm || km == bestKm && best == null) {
                         best = g;
                         bestKm = km;
@@ -197,7 +200,7 @@ final class Places {
 
     private static void addLatin(City c, String name) {
         String n = Names.clean(name);
-        if (n != null && Names.hasLatin(n)) {
+        if (n != null && KbNames.hasLatin(n)) {
             c.latin.add(n);
         }
     }
@@ -228,7 +231,8 @@ final class Places {
             }
             String qid = Names.clean(r.get("wikiDataId"));
             String nativeName = Names.clean(r.get("native"));
-            String arabic = nativeName != null && Names.isArabicScript(nativeName) && Names.isArabicLetters(nativeName)
+            String arabic = nativeName != null && KbNames.isArabicScript(nativeName)
+                    && KbNames.isArabicLetters(nativeName)
                     ? nativeName : null;
             Double lat = number(r.get("latitude"));
             Double lon = number(r.get("longitude"));
@@ -256,7 +260,7 @@ final class Places {
             Countries.Country country = countries.byIso2.get(cc);
             if (arabic != null) {
                 d.aliases.put(KnowledgeBase.key(arabic), arabic);
-                if (country != null && country.languages.contains("ar") && !Names.hasPersianLetters(arabic)) {
+                if (country != null && country.languages.contains("ar") && !KbNames.hasPersianLetters(arabic)) {
                     d.nameAr = arabic;
                 }
             }
@@ -312,7 +316,7 @@ final class Places {
             Draft other = kb.get(d.qid);
             boolean clash = "country".equals(other == null ? null : other.kind)
                     || "city".equals(d.kind) && other != null && "city".equals(other.kind) && d.lat != null
-                    && other.lat != null && Names.distanceKm(d.lat, d.lon, other.lat, other.lon) > SAME_QID_KM;
+                    && other.lat != null && KbNames.distanceKm(d.lat, d.lon, other.lat, other.lon) > SAME_QID_KM;
             if (!clash || d.aliases.keySet().stream().anyMatch(other.aliases::containsKey)) {
                 return d.qid;
             }

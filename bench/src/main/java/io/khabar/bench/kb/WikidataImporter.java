@@ -1,8 +1,14 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KbEntity;
+import io.khabar.knowledge.KbFile;
+import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.knowledge.Names;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +41,8 @@ import java.util.zip.GZIPInputStream;
  * or without an English or Arabic label are skipped and counted; a line that is not valid JSON is counted and
  * reported, and the import goes on.
  * <p>
- * Usage: {@code java -cp ... io.khabar.knowledge.WikidataImporter DUMP OUT.tsv.gz}
+ * Usage: {@code ./khabar import-wikidata DUMP OUT.tsv.gz} (this class, {@code io.khabar.bench.kb.WikidataImporter}, on
+ * the classpath of {@code bench}).
  */
 public final class WikidataImporter {
     static final int PROGRESS_EVERY = 100_000;
@@ -228,7 +235,7 @@ public final class WikidataImporter {
         List<String> shortNames = new ArrayList<>();
         if (kind.type() == EntityType.PERSON) {
             for (String name : new String[]{en, ar}) {
-                for (String s : name == null ? List.<String>of() : Names.shortNames(name)) {
+                for (String s : name == null ? List.<String>of() : KbNames.shortNames(name)) {
                     String k = KnowledgeBase.key(s);
                     if (!keys.contains(k) && !shortNames.contains(s)) {
                         shortNames.add(s);

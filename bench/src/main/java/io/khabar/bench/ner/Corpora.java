@@ -1,4 +1,6 @@
-package io.khabar.entities.ner;
+package io.khabar.bench.ner;
+
+import io.khabar.entities.ner.EntityLabels;
 
 import java.io.BufferedReader;
 import java.io.IOException;

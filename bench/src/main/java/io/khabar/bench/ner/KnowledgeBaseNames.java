@@ -1,5 +1,8 @@
-package io.khabar.entities.ner;
+package io.khabar.bench.ner;
 
+import io.khabar.entities.ner.EntityLabels;
+import io.khabar.entities.ner.Gazetteer;
+import io.khabar.entities.ner.WordKeys;
 import io.khabar.knowledge.KbEntity;
 import io.khabar.knowledge.KnowledgeBase;
 

@@ -1,4 +1,6 @@
-package io.khabar.entities.ner;
+package io.khabar.bench.ner;
+
+import io.khabar.entities.ner.EntityLabels;
 
 /**
  * One sentence of a training or evaluation corpus: its tokens and their IOB2 labels ({@link EntityLabels}).

@@ -1,4 +1,8 @@
-package io.khabar.entities.ner;
+package io.khabar.bench.ner;
+
+import io.khabar.entities.ner.EntityLabels;
+import io.khabar.entities.ner.Gazetteer;
+import io.khabar.entities.ner.WordKeys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +29,7 @@ public final class NerData {
      * The two gazetteers of a model: curated names (ANERGazet for Arabic, and with {@code kb} the knowledge base's
      * prominent entities) and, with {@code kb}, the knowledge base's long tail.
      */
-    static Gazetteer[] gazetteers(Path data, String language, WordKeys keys, boolean kb) {
+    public static Gazetteer[] gazetteers(Path data, String language, WordKeys keys, boolean kb) {
         Gazetteer g = new Gazetteer();
         Gazetteer weak = new Gazetteer();
         if ("ar".equals(language)) {

@@ -1,5 +1,15 @@
-package io.khabar.entities.ner;
+package io.khabar.bench.train;
 
+import io.khabar.bench.ner.Corpora;
+import io.khabar.bench.ner.LabeledSentence;
+import io.khabar.bench.ner.NerData;
+import io.khabar.entities.ner.Featurizer;
+import io.khabar.entities.ner.Gazetteer;
+import io.khabar.entities.ner.NerModel;
+import io.khabar.entities.ner.Perceptron;
+import io.khabar.entities.ner.SpanScore;
+import io.khabar.entities.ner.WordClusters;
+import io.khabar.entities.ner.WordKeys;
 import io.khabar.normalize.matching.MatchingAnalyzer;
 
 import java.io.IOException;

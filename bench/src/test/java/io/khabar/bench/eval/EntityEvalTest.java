@@ -1,7 +1,7 @@
 package io.khabar.bench.eval;
 
+import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.entities.ner.EntityLabels;
-import io.khabar.entities.ner.LabeledSentence;
 import io.khabar.events.Annotation;
 import org.junit.jupiter.api.Test;
 

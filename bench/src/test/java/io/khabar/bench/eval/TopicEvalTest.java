@@ -1,4 +1,4 @@
-package io.khabar.topics.eval;
+package io.khabar.bench.eval;
 
 import io.khabar.topics.TopicClassifier;
 import org.junit.jupiter.api.BeforeAll;

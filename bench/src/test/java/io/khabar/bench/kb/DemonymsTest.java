@@ -1,4 +1,4 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
 
 import org.junit.jupiter.api.Test;
 

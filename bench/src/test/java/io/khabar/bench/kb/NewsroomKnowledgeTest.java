@@ -1,8 +1,8 @@
-package io.khabar.entities;
+package io.khabar.bench.kb;
 
+import io.khabar.entities.EntityExtractor;
 import io.khabar.entities.linking.EntityLinker;
 import io.khabar.knowledge.KnowledgeBase;
-import io.khabar.knowledge.WikidataImporter;
 import io.khabar.normalize.matching.MatchingAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,8 @@ class NewsroomKnowledgeTest {
         assertThat(summary.written()).isEqualTo(1);
 
         String text = "التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري في عمان، وقال الصفدي إن المحادثات بناءة.";
-        EntityLinker.Result without = Articles.EXTRACTOR.extract(text, null, "ar", List.of(), List.of(), List.of());
+        EntityExtractor shipped = EntityExtractor.load(new MatchingAnalyzer(), List.of());
+        EntityLinker.Result without = shipped.extract(text, null, "ar", List.of(), List.of(), List.of());
         assertThat(without.entities()).extracting(e -> e.id()).doesNotContain("Q16198328");
 
         EntityExtractor newsroom = EntityExtractor.load(new MatchingAnalyzer(), List.of(kb));

@@ -1,4 +1,8 @@
-package io.khabar.knowledge;
+package io.khabar.bench.kb;
+
+import io.khabar.knowledge.EntityType;
+import io.khabar.knowledge.KbEntity;
+import io.khabar.knowledge.KnowledgeBase;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,8 +68,9 @@ class WikidataImporterTest {
         importer.run(sample(), dir.resolve("plain.tsv.gz"));
         WikidataImporter.Summary s = importer.run(gz, dir.resolve("gz.tsv.gz"));
         assertThat(s.written()).isEqualTo(4L);
-        assertThat(KbFile.read(java.nio.file.Files.newInputStream(dir.resolve("gz.tsv.gz"))).entities())
-                .isEqualTo(KbFile.read(java.nio.file.Files.newInputStream(dir.resolve("plain.tsv.gz"))).entities());
+        assertThat(KnowledgeBase.read(java.nio.file.Files.newInputStream(dir.resolve("gz.tsv.gz"))).entities())
+                .containsExactlyElementsOf(KnowledgeBase.read(java.nio.file.Files.newInputStream(
+                        dir.resolve("plain.tsv.gz"))).entities());
     }
 
     @Test

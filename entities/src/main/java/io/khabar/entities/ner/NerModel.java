@@ -30,7 +30,12 @@ public final class NerModel {
     private final Perceptron perceptron;
     private final String version;
 
-    NerModel(String language, Featurizer featurizer, Perceptron perceptron, String version) {
+    /**
+     * A model of a language from its featurizer and trained weights, as the trainer ({@code ./khabar train-ner},
+     * {@code io.khabar.bench.train.TrainNer}) builds it before {@link #save}; {@code version} is empty there (a model
+     * read from a file gets its version from the file's hash).
+     */
+    public NerModel(String language, Featurizer featurizer, Perceptron perceptron, String version) {
         this.language = language;
         this.featurizer = featurizer;
         this.perceptron = perceptron;
