@@ -1,6 +1,5 @@
 package io.khabar.enrich.rest;
 
-import io.khabar.http.ApiKeys;
 import io.khabar.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,11 +9,9 @@ import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,13 +57,7 @@ public class EnrichmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "An API key is configured and was not given")
     @APIResponse(responseCode = "413", description = "The text is longer than khabar.enrich.max-text-chars")
-    public Response enrich(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           @HeaderParam("X-Api-Key") String apiKeyHeader) {
-        if (!authorized(authorization, apiKeyHeader)) {
-            return Response.fromResponse(Problem.response(401, "Unauthorized",
-                            "this endpoint needs an API key (Authorization: Bearer ... or X-Api-Key)", null, null))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-        }
+    public Response enrich(byte[] body) {
         EnrichmentRequest request;
         try {
             request = json.readValue(body, EnrichmentRequest.class);
@@ -103,9 +94,5 @@ public class EnrichmentResource {
             }
         }
         return n;
-    }
-
-    private boolean authorized(String authorization, String apiKeyHeader) {
-        return ApiKeys.authorized(config.apiKey(), authorization, apiKeyHeader);
     }
 }

@@ -1,5 +1,6 @@
 package io.khabar.store.rest.auth;
 
+import io.khabar.http.ApiKeyFilter;
 import io.khabar.http.ApiKeys;
 import io.khabar.http.Problem;
 import io.khabar.store.config.StoreConfig;
@@ -33,6 +34,7 @@ import org.jboss.logging.Logger;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class SessionResource {
     static final String COOKIE = "khabar_read";
+    static final String REALM = "khabar-store";
     private static final Logger LOG = Logger.getLogger(SessionResource.class);
 
     @Inject
@@ -98,7 +100,6 @@ public class SessionResource {
     }
 
     static Response unauthorized(String detail) {
-        return Response.fromResponse(Problem.response(401, "Unauthorized", detail, null, null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"khabar-store\"").build();
+        return ApiKeyFilter.unauthorized(detail, REALM);
     }
 }
