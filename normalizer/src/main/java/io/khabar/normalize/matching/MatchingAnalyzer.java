@@ -31,7 +31,8 @@ import java.util.Set;
  * (see {@code normalizer/src/main/resources/io/khabar/normalize/matching/PROVENANCE.md}).
  */
 public final class MatchingAnalyzer {
-    static final String LEXICON = "arabic-lexicon.txt";
+    /** The committed lexicon resource, beside this class; rebuilt by {@code normalizer/scripts/build-arabic-lexicon}. */
+    public static final String LEXICON = "arabic-lexicon.txt";
     private static final ArabicNormalizer ARABIC = new ArabicNormalizer();
     private final Set<String> lexicon;
 

@@ -1,4 +1,4 @@
-package io.khabar.normalize.eval;
+package io.khabar.bench.eval;
 
 import java.util.HashMap;
 import java.util.Locale;

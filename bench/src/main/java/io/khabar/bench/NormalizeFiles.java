@@ -1,4 +1,4 @@
-package io.khabar.normalize.cli;
+package io.khabar.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,6 @@
-package io.khabar.normalize.matching;
+package io.khabar.bench.build;
+
+import io.khabar.normalize.matching.MatchingAnalyzer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.khabar.normalize.eval;
+package io.khabar.bench.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ibm.icu.text.BreakIterator;

@@ -1,4 +1,4 @@
-package io.khabar.normalize.eval;
+package io.khabar.bench.eval;
 
 import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
