@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The rooms of the house, checked on every build over the production classes of every module (tests excluded):
  * <ul>
- *   <li>the contract ({@code events}) imports no framework: Java and Jackson only;</li>
+ *   <li>the contract ({@code events}) imports no framework: Java and Jackson only; the shared text utilities
+ *       ({@code text}) Java only;</li>
  *   <li>the pure-logic modules ({@code normalizer}, {@code knowledge}, {@code entities}, {@code temporal},
  *       {@code topics}) import no Quarkus, Jakarta, MicroProfile, SmallRye, Vert.x or Kafka, and no service;</li>
  *   <li>no service imports another, and runtime code reaches no tool ({@code bench}, {@code local-run}) and no test
@@ -32,7 +33,7 @@ class ModuleRulesTest {
     static final String[] LOGIC = {"io.khabar.normalize..", "io.khabar.knowledge..", "io.khabar.entities..",
             "io.khabar.temporal..", "io.khabar.topics.."};
     static final String[] SERVICES = {"io.khabar.ingest..", "io.khabar.enrich..", "io.khabar.store.."};
-    static final String[] RUNTIME = {"io.khabar.events..", "io.khabar.messaging..", "io.khabar.http..",
+    static final String[] RUNTIME = {"io.khabar.events..", "io.khabar.text..", "io.khabar.messaging..", "io.khabar.http..",
             "io.khabar.normalize..", "io.khabar.knowledge..", "io.khabar.entities..", "io.khabar.temporal..",
             "io.khabar.topics..", "io.khabar.ingest..", "io.khabar.enrich..", "io.khabar.store.."};
     static final String[] TOOLS = {"io.khabar.bench..", "io.khabar.local..", "io.khabar.infra.."};
@@ -49,7 +50,7 @@ class ModuleRulesTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String pkg : List.of("events", "messaging", "http", "normalize", "knowledge", "entities", "temporal",
+        for (String pkg : List.of("events", "text", "messaging", "http", "normalize", "knowledge", "entities", "temporal",
                 "topics", "ingest", "enrich", "store", "local", "bench", "infra")) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("io.khabar." + pkg)))
                     .as("classes of io.khabar." + pkg + " on this module's classpath").isTrue();
@@ -62,6 +63,13 @@ class ModuleRulesTest {
                 .resideInAnyPackage("java..", "com.fasterxml.jackson..", EVENTS)
                 .because("the event contract is read by any consumer: Java and Jackson only");
         rule.check(classes);
+    }
+
+    @Test
+    void theTextUtilitiesImportOnlyJava() {
+        classes().that().resideInAPackage("io.khabar.text..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.khabar.text..")
+                .because("every module may use them, so they may use nothing").check(classes);
     }
 
     @Test

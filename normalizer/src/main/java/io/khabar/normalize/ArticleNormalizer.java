@@ -15,6 +15,7 @@ import io.khabar.normalize.matching.MatchingAnalyzer;
 import io.khabar.normalize.text.CharacterReferences;
 import io.khabar.normalize.text.NormalizedText;
 import io.khabar.normalize.text.TextNormalizer;
+import io.khabar.text.Scores;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -188,6 +189,6 @@ public final class ArticleNormalizer {
     }
 
     private static double round(double p) {
-        return Math.round(p * 1000) / 1000.0;
+        return Scores.round3(p);
     }
 }

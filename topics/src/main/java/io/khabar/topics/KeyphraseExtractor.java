@@ -3,6 +3,7 @@ package io.khabar.topics;
 import io.khabar.events.Annotation;
 import io.khabar.events.MatchingText;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.text.Scores;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,7 +160,7 @@ public final class KeyphraseExtractor {
             attrs.put("component", COMPONENT);
             attrs.put("model", METHOD);
             out.add(new Annotation("keyword", "keyphrase", c.start, c.end, c.value,
-                    Math.round(c.score / best * 1000) / 1000.0, attrs));
+                    Scores.round3(c.score / best), attrs));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package io.khabar.topics;
 
+import io.khabar.text.Scripts;
+
 /**
  * The matching key of one word, shared by the cue tables and the articles so both sides fold the same way. It starts
  * from the matching layer's stem (normalized, proclitics stripped) and folds a little further:
@@ -19,7 +21,7 @@ final class Keys {
             return stem;
         }
         char c = stem.charAt(0);
-        if (c >= 0x0600 && c <= 0x06FF) {
+        if (Scripts.inArabicBlock(c)) {
             return n >= 5 && c == 'ا' && stem.charAt(1) == 'ل' ? stem.substring(2) : stem;
         }
         if (n >= 4 && stem.charAt(n - 1) == 's') {
@@ -36,12 +38,6 @@ final class Keys {
     }
 
     static boolean isArabic(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x0600 && c <= 0x06FF) {
-                return true;
-            }
-        }
-        return false;
+        return Scripts.anyInArabicBlock(s);
     }
 }

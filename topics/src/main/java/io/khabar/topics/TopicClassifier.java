@@ -3,6 +3,7 @@ package io.khabar.topics;
 import io.khabar.events.Annotation;
 import io.khabar.events.MatchingText;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.text.Scores;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,7 +145,7 @@ public final class TopicClassifier {
             attrs.put("model", model.version);
             attrs.put("cues", topCues(fired.get(t), seen, priorCues.getOrDefault(t, List.of())));
             out.add(new Annotation("topic", "iptc-mediatopic", 0, body.length(), topic.code(),
-                    Math.round(score * 1000) / 1000.0, attrs));
+                    Scores.round3(score), attrs));
         }
         return out;
     }

@@ -15,6 +15,7 @@ import io.khabar.normalize.language.LanguageIdentifier;
 import io.khabar.normalize.matching.MatchingAnalyzer;
 import io.khabar.temporal.AmountTagger;
 import io.khabar.temporal.TemporalTagger;
+import io.khabar.text.Scores;
 import io.khabar.topics.EntityHint;
 import io.khabar.topics.KeyphraseExtractor;
 import io.khabar.topics.TopicClassifier;
@@ -187,6 +188,6 @@ public final class ArticleEnricher {
     }
 
     private static double round(double p) {
-        return Math.round(p * 1000) / 1000.0;
+        return Scores.round3(p);
     }
 }

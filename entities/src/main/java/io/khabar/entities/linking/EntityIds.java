@@ -3,6 +3,7 @@ package io.khabar.entities.linking;
 import io.khabar.entities.ner.Tokenizer;
 import io.khabar.entities.ner.WordKeys;
 import io.khabar.knowledge.Transliterator;
+import io.khabar.text.Scripts;
 
 import java.util.Locale;
 
@@ -36,7 +37,7 @@ public final class EntityIds {
             if (stem.isEmpty() || !Character.isLetterOrDigit(stem.charAt(0)) || i == 0 && stem.equals("the")) {
                 continue;
             }
-            boolean isArabic = stem.charAt(0) >= 0x0600 && stem.charAt(0) <= 0x06ff;
+            boolean isArabic = Scripts.inArabicBlock(stem.charAt(0));
             // only people's names are what the transliteration pairs hold (Britain would come out as العظمى)
             String a = isArabic ? stem : "PERSON".equals(type) ? transliterator.toArabic(w) : null;
             if (a == null) {

@@ -10,6 +10,8 @@ import io.khabar.knowledge.Candidate;
 import io.khabar.knowledge.EntityType;
 import io.khabar.knowledge.KbEntity;
 import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.text.Scripts;
+import io.khabar.text.Scores;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -350,7 +352,7 @@ public final class EntityLinker {
         }
         for (Mention m : c.mentions) {
             String first = m.span().tokens()[0];
-            if (first.isEmpty() || first.charAt(0) < 0x0600 || first.charAt(0) > 0x06ff
+            if (!Scripts.startsInArabicBlock(first)
                     || keys.procliticLength(first) == 0 || first.charAt(0) == 'و') {
                 return false;
             }
@@ -438,7 +440,7 @@ public final class EntityLinker {
             return Optional.empty();
         }
         char c = token.charAt(0);
-        boolean arabic = c >= 0x0600 && c <= 0x06ff;
+        boolean arabic = Scripts.inArabicBlock(c);
         if (!arabic && !Character.isUpperCase(c)) {
             return Optional.empty(); // English demonyms are capitalized; "american" in a URL is not one
         }
@@ -786,7 +788,7 @@ public final class EntityLinker {
     private static boolean isArabic(String text) {
         int arabic = 0;
         for (int i = 0; i < Math.min(200, text.length()); i++) {
-            if (text.charAt(i) >= 0x0600 && text.charAt(i) <= 0x06ff) {
+            if (Scripts.inArabicBlock(text.charAt(i))) {
                 arabic++;
             }
         }
@@ -794,7 +796,7 @@ public final class EntityLinker {
     }
 
     static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return Scores.round3(v);
     }
 
     private static final class Row {

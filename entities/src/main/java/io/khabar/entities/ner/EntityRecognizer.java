@@ -1,6 +1,8 @@
 package io.khabar.entities.ner;
 
 import io.khabar.events.Span;
+import io.khabar.text.Scripts;
+import io.khabar.text.Scores;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +56,7 @@ public final class EntityRecognizer {
         int latin = 0;
         for (int i = 0; i < Math.min(sample.length(), 400); i++) {
             char c = sample.charAt(i);
-            if (c >= 0x0600 && c <= 0x06ff) {
+            if (Scripts.inArabicBlock(c)) {
                 arabic++;
             } else if (c < 0x250 && Character.isLetter(c)) {
                 latin++;
@@ -104,7 +106,7 @@ public final class EntityRecognizer {
             String[] nameTokens = java.util.Arrays.copyOfRange(tokens, a, b);
             int[] nameBounds = java.util.Arrays.copyOfRange(bounds, 2 * (from + a), 2 * (from + b));
             out.add(new NamedSpan(start, end, EntityLabels.TYPES.get(type), nameTokens, nameBounds,
-                    Math.round(conf * 1000) / 1000.0, model.version()));
+                    Scores.round3(conf), model.version()));
         }
     }
 

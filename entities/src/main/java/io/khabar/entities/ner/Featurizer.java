@@ -1,5 +1,7 @@
 package io.khabar.entities.ner;
 
+import io.khabar.text.Scripts;
+
 /**
  * Turns a sentence into hashed feature indexes, per token, for {@link Perceptron}. Each token first gets a few
  * "atoms" (hashes of its word key, case, shape, affixes, Arabic stem and clitic, gazetteer marks); each feature
@@ -134,7 +136,7 @@ public final class Featurizer {
             a[P1 + k - 1] = hash(P1 + k - 1, form, 0, k);
             a[S1 + k - 1] = hash(S1 + k - 1, form, len - k, len);
         }
-        boolean arabic = len > 0 && form.charAt(0) >= 0x0600 && form.charAt(0) <= 0x06ff;
+        boolean arabic = len > 0 && Scripts.inArabicBlock(form.charAt(0));
         if (arabic) {
             if (!stem.equals(form)) {
                 a[STEM] = hash(STEM, stem);

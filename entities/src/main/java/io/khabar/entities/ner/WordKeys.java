@@ -2,6 +2,7 @@ package io.khabar.entities.ner;
 
 import io.khabar.events.MatchingText;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.text.Scripts;
 
 /**
  * The matching keys of one token, from the normalization layer: its form (Arabic letters normalized, Latin case- and
@@ -66,7 +67,7 @@ public final class WordKeys {
      */
     public int procliticLength(String token) {
         String[] k = of(token);
-        if (k[0].equals(k[1]) || token.isEmpty() || token.charAt(0) < 0x0600 || token.charAt(0) > 0x06ff) {
+        if (k[0].equals(k[1]) || !Scripts.startsInArabicBlock(token)) {
             return 0;
         }
         for (int n = 1; n <= 2 && n < token.length(); n++) {

@@ -3,6 +3,7 @@ package io.khabar.entities.quotes;
 import io.khabar.entities.ner.WordKeys;
 import io.khabar.events.Annotation;
 import io.khabar.events.Span;
+import io.khabar.text.Scripts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -410,8 +411,7 @@ public final class QuoteExtractor {
     }
 
     private static boolean isArabic(String text, int at) {
-        char c = text.charAt(at);
-        return c >= 0x0600 && c <= 0x06ff;
+        return Scripts.inArabicBlock(text.charAt(at));
     }
 
     private static Annotation annotation(String type, int start, int end, Speaker speaker, Cue cue, boolean inferred,

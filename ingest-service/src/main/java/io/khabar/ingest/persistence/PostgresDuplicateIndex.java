@@ -4,6 +4,7 @@ import io.khabar.events.Duplicate;
 import io.khabar.ingest.config.IngestConfig;
 import io.khabar.normalize.dedup.DuplicateIndex;
 import io.khabar.normalize.dedup.Fingerprint;
+import io.khabar.text.Scores;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -166,7 +167,7 @@ public class PostgresDuplicateIndex implements DuplicateIndex {
                     }
                     double similarity = fp.similarity(sig);
                     if (similarity >= config.nearThreshold()) {
-                        return new Duplicate(Duplicate.NEAR, rs.getString(2), Math.round(similarity * 1000) / 1000.0);
+                        return new Duplicate(Duplicate.NEAR, rs.getString(2), Scores.round3(similarity));
                     }
                 }
             }

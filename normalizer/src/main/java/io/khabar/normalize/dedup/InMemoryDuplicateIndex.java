@@ -1,6 +1,7 @@
 package io.khabar.normalize.dedup;
 
 import io.khabar.events.Duplicate;
+import io.khabar.text.Scores;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +62,6 @@ public final class InMemoryDuplicateIndex implements DuplicateIndex {
     }
 
     static double round(double d) {
-        return Math.round(d * 1000) / 1000.0;
+        return Scores.round3(d);
     }
 }

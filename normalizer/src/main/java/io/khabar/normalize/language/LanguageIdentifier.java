@@ -8,6 +8,7 @@ import com.optimaize.langdetect.profiles.LanguageProfile;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import io.khabar.text.Scripts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,7 +129,7 @@ public final class LanguageIdentifier {
                 continue;
             }
             letters++;
-            if (c >= 0x0600 && c <= 0x06FF || c >= 0x0750 && c <= 0x077F || c >= 0xFB50 && c <= 0xFEFF) {
+            if (Scripts.isArabicScript(c)) {
                 arabicScript++;
                 switch (c) {
                     case '\u0679', '\u0688', '\u0691', '\u06BA', '\u06D2', '\u06D3', '\u06C1', '\u06C2' -> urdu++;

@@ -1,6 +1,7 @@
 package io.khabar.normalize.matching;
 
 import io.khabar.events.MatchingText;
+import io.khabar.text.Scripts;
 import org.apache.lucene.analysis.ar.ArabicNormalizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
@@ -101,7 +102,7 @@ public final class MatchingAnalyzer {
         int len = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (c >= 0x0600 && c <= 0x06FF) {
+            if (Scripts.inArabicBlock(c)) {
                 arabic = true;
                 if (c >= 0x0660 && c <= 0x0669) {
                     c = (char) ('0' + c - 0x0660);

@@ -5,6 +5,7 @@ import io.khabar.events.ArticleEnriched;
 import io.khabar.events.ArticleEntity;
 import io.khabar.events.Span;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.text.Scripts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -151,8 +152,7 @@ final class FindingsWriter {
                 ps.setString(3, e.kind());
                 // an entity the knowledge base does not know is named as the article writes it, in its script's column
                 boolean unnamed = e.nameEn() == null && e.nameAr() == null && e.name() != null;
-                boolean arabic = unnamed && e.name().codePoints()
-                        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC);
+                boolean arabic = unnamed && Scripts.anyArabicScript(e.name());
                 ps.setString(4, unnamed && !arabic ? e.name() : e.nameEn());
                 ps.setString(5, unnamed && arabic ? e.name() : e.nameAr());
                 ps.setString(6, e.qid());
