@@ -86,7 +86,17 @@ public final class ArticleNormalizer {
         this.pages = new PageExtractor(dates);
     }
 
+    /** As a producer's article: without a title, the page's headline or the text's first line is the title. */
     public NormalizedArticle normalize(Input in) {
+        return normalize(in, true);
+    }
+
+    /**
+     * @param titleFromBody whether an article sent without a title takes one from its body (a page's headline, a
+     *                      text's first line), as producers' articles do; false keeps the whole body as the text, so
+     *                      offsets into the text refer to what was sent (the {@code POST /enrichments} playground)
+     */
+    public NormalizedArticle normalize(Input in, boolean titleFromBody) {
         String body = in.body() == null ? "" : in.body();
         // A producer's title is text: its HTML character references (&quot;) are decoded, once, here. A page's title
         // is read from its HTML by PageMetadataReader, decoded there.
@@ -102,11 +112,11 @@ public final class ArticleNormalizer {
             html = true; // the extracted content is HTML, whatever it starts with
             extraction = page.method();
             degraded = page.degraded();
-            if (title == null || title.isBlank()) {
+            if ((title == null || title.isBlank()) && titleFromBody) {
                 title = page.title();
             }
         }
-        NormalizedText clean = text.normalize(title, body, html);
+        NormalizedText clean = text.normalize(title, body, html, titleFromBody);
         // A first guess from the title and the start of the text, then each paragraph checked against it.
         LanguageGuess first = languages.identify(clean.title() + "\n" + LanguageIdentifier.sample(clean.text()));
         List<LanguageSpan> paragraphLanguages = new ArrayList<>(clean.paragraphs().size());

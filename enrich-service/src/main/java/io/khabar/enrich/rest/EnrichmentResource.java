@@ -73,8 +73,9 @@ public class EnrichmentResource {
             return Problem.response(413, "Text too large", "`text` may be at most " + config.maxTextChars()
                     + " characters", "/text", null);
         }
+        // Without a title, the whole text stays the text: offsets refer to what was sent (no first line taken).
         NormalizedArticle n = normalizer().normalize(new ArticleNormalizer.Input(request.title(), request.text(), null,
-                request.language(), request.publishedAt(), List.of()));
+                request.language(), request.publishedAt(), List.of()), false);
         ArticleEnricher.Description d = enricher.describe(n.text(), n.title(), n.language(), n.languageConfidence(),
                 n.publishedAt(), n.paragraphs(), n.facts());
         LOG.debugf("enrichment of %d characters: %d entities", n.text().length(), d.entities().size());

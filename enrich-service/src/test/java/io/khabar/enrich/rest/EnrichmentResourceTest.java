@@ -55,6 +55,20 @@ class EnrichmentResourceTest {
     }
 
     @Test
+    void aTextWithoutATitleIsEnrichedWholeAndOffsetsReferToIt() {
+        String sent = "Vladimir Putin met Bashar al-Assad in Sochi.\n\nThe talks lasted four hours in Sochi.";
+        var body = given().contentType(ContentType.JSON).body(Map.of("text", sent))
+                .post("/enrichments").then().statusCode(200).extract().jsonPath();
+        String text = body.getString("text");
+        assertThat(text).isEqualTo(sent);
+        assertThat(body.getString("title")).isNullOrEmpty();
+        List<List<Integer>> mentions = body.getList("entities.find { it.name == 'Vladimir Putin' }.mentions");
+        assertThat(mentions).isNotEmpty();
+        assertThat(text.substring(mentions.get(0).get(0), mentions.get(0).get(1))).isEqualTo("Vladimir Putin");
+        assertThat(mentions.get(0).get(0)).isZero();
+    }
+
+    @Test
     void missingTextIs400ProblemNamingTheField() {
         given().contentType(ContentType.JSON).body(Map.of("title", "no text"))
                 .post("/enrichments")

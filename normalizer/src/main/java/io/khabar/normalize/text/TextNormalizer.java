@@ -115,11 +115,16 @@ public final class TextNormalizer {
      * @param html  whether the body is HTML (else text: character references decoded once, tags kept as written)
      */
     public NormalizedText normalize(String title, String body, boolean html) {
+        return normalize(title, body, html, true);
+    }
+
+    /** @param titleFromBody whether a body sent without a title gives its first line as the title */
+    public NormalizedText normalize(String title, String body, boolean html, boolean titleFromBody) {
         String original = body == null ? "" : html ? htmlToText(body) : CharacterReferences.decode(body);
         List<Line> lines = lines(original);
         List<Removal> removed = new ArrayList<>();
         String cleanTitle = title == null ? "" : String.join(" ", lines(title).stream().map(Line::text).toList());
-        if (cleanTitle.isBlank() && !lines.isEmpty()) {
+        if (cleanTitle.isBlank() && !lines.isEmpty() && titleFromBody) {
             cleanTitle = lines.remove(0).text();
         }
         String titleKey = key(cleanTitle);
