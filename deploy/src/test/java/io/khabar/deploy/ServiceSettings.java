@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What a service reads, taken from its own source tree: the keys of application.properties (profile prefixes
- * removed), every {@code @ConfigMapping} interface's settings and every {@code @ConfigProperty} name, plus the few
+ * What a service reads, taken from the source tree: the shared Kafka defaults and the keys of its own
+ * application.properties (profile prefixes removed), every {@code @ConfigMapping} interface's settings and every {@code @ConfigProperty} name, plus the few
  * framework properties that the services read without listing them (broker address, datasource credentials).
  */
 final class ServiceSettings {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> SERVICES = List.of("ingest-service", "enrich-service", "store-service");
+    /** The configuration every service reads from the khabar-messaging jar (MicroProfile Config, ordinal 100). */
+    static final String SHARED = "messaging/src/main/resources/META-INF/microprofile-config.properties";
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
     private static final Pattern METHOD = Pattern.compile("^\\s+[\\w.<>]+\\s+(\\w+)\\(\\);", Pattern.MULTILINE);
     private static final Pattern PROPERTY = Pattern.compile("@ConfigProperty\\(name\\s*=\\s*\"([^\"]+)\"");
@@ -32,6 +34,10 @@ final class ServiceSettings {
     ServiceSettings(String service) throws IOException {
         this.service = service;
         Path dir = ROOT.resolve(service);
+        // The Kafka defaults every service takes from the khabar-messaging jar, then the service's own on top.
+        try (Reader r = Files.newBufferedReader(ROOT.resolve(SHARED))) {
+            properties.load(r);
+        }
         try (Reader r = Files.newBufferedReader(dir.resolve("src/main/resources/application.properties"))) {
             properties.load(r);
         }

@@ -186,6 +186,18 @@ class EnrichPipelineTest {
         given().when().get("/q/metrics").then().statusCode(200);
     }
 
+    @Test
+    void theSharedKafkaDefaultsFromTheMessagingJarAreRead() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String prefix = "mp.messaging.connector.smallrye-kafka.";
+        assertThat(config.getValue(prefix + "isolation.level", String.class)).isEqualTo("read_committed");
+        assertThat(config.getValue(prefix + "acks", String.class)).isEqualTo("all");
+        assertThat(config.getValue(prefix + "max.request.size", Integer.class))
+                .isEqualTo(io.khabar.events.RecordLimits.DEAD_LETTER_MAX_MESSAGE_BYTES);
+        assertThat(config.getValue(prefix + "value.deserializer", String.class))
+                .isEqualTo(org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+    }
+
     /** The JSON Schema a {@code ce_dataschema} header names, from the events jar. */
     static com.networknt.schema.JsonSchema schemaNamed(String dataSchema) throws java.io.IOException {
         try (java.io.InputStream in = CloudEventTypes.class.getResourceAsStream(
