@@ -1,6 +1,7 @@
 package io.khabar.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khabar.bench.cli.Tools;
 import io.khabar.events.EventJson;
 import io.khabar.events.Topics;
 import io.khabar.infra.kafka.TopicProbe;
@@ -10,6 +11,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +31,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -40,7 +44,7 @@ import java.util.function.Consumer;
  * The end-to-end benchmark: a pass-through baseline and the real pipeline on the same broker, side by side in one run;
  * a throughput run of N real articles written to the raw topic as fast as the producer allows, timed until all are
  * stored; latency runs at fixed rates over HTTP, measured from timestamps carried in the events; CPU seconds per
- * article and peak RSS per process. See {@link BenchOptions#USAGE}.
+ * article and peak RSS per process. {@code ./khabar bench --help} lists the options ({@link Command}).
  */
 public final class Benchmark {
     private final BenchOptions options;
@@ -53,27 +57,112 @@ public final class Benchmark {
         this.log = log;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Tools.run(new Command(), args);
+    }
+
+    /** {@code ./khabar bench}: the options, then the run and its report. */
+    @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"The end-to-end benchmark. Starts its own broker, PostgreSQL and the three services, runs a"
+                    + " pass-through baseline and the real pipeline side by side: a throughput run of N real articles"
+                    + " written to the raw topic, timed until all are stored, then latency runs at fixed rates over"
+                    + " HTTP; CPU per article and peak RSS per process.",
+                    "Prints a Markdown table, appends it to REPORT_DIR/benchmarks.md and writes the JSON to"
+                    + " REPORT_DIR/benchmarks/. KHABAR_HOME: where its data and logs go (default .khabar)."})
+    public static final class Command implements Callable<Integer> {
+        /** The repository: defaults are relative to it. */
         Path root = Path.of(System.getProperty("khabar.root", ".")).toAbsolutePath().normalize();
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args, root);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--n", paramLabel = "N", defaultValue = "20000", converter = Tools.PositiveInt.class,
+                description = "articles in the throughput run and the baseline (default: ${DEFAULT-VALUE})")
+        int n;
+
+        @Option(names = "--rates", paramLabel = "RATE", split = ",", defaultValue = "50,200",
+                converter = Tools.PositiveInt.class,
+                description = "latency runs, articles per second (default: ${DEFAULT-VALUE})")
+        List<Integer> rates;
+
+        @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "60", converter = Tools.PositiveInt.class,
+                description = "length of each latency run (default: ${DEFAULT-VALUE})")
+        int latencySeconds;
+
+        @Option(names = "--no-baseline", description = "skip the pass-through baseline")
+        boolean noBaseline;
+
+        @Option(names = "--profile", description = "record a JFR file per service under KHABAR_HOME/bench/profiles")
+        boolean profile;
+
+        @Option(names = "--corpus", paramLabel = "DIR", description = "news corpus (default: ../shared/data/news)")
+        Path corpus;
+
+        @Option(names = "--report-dir", paramLabel = "DIR",
+                description = "where the results JSON and the Markdown table go (default: docs/)")
+        Path reportDir;
+
+        @Option(names = "--attach", description = "measure a running stack instead of starting one (no baseline, no"
+                + " process figures); needs --bootstrap, --ingest-url and --jdbc-url")
+        boolean attach;
+
+        @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "with --attach: the Kafka broker")
+        String bootstrap;
+
+        @Option(names = "--ingest-url", paramLabel = "URL", description = "with --attach: ingest-service's base URL")
+        String ingestUrl;
+
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "with --attach: store-service's database")
+        String jdbcUrl;
+
+        @Option(names = "--jdbc-user", paramLabel = "U", defaultValue = "postgres",
+                description = "with --attach: the database user (default: ${DEFAULT-VALUE})")
+        String jdbcUser;
+
+        @Option(names = "--jdbc-password", paramLabel = "P", defaultValue = "",
+                description = "with --attach: the database password (default: none)")
+        String jdbcPassword;
+
+        /** The options given, checked together; a wrong combination is a parameter error (exit code 2). */
+        BenchOptions options() {
+            if (attach && (bootstrap == null || ingestUrl == null || jdbcUrl == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--attach needs --bootstrap, --ingest-url and --jdbc-url");
             }
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
-            return;
+            if (attach && !bootstrap.matches("[\\w.-]+:\\d+(,[\\w.-]+:\\d+)*")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--bootstrap needs HOST:PORT[,HOST:PORT...], not " + bootstrap);
+            }
+            if (attach && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--jdbc-url needs a jdbc:postgresql: URL, not " + jdbcUrl);
+            }
+            return new BenchOptions(n, List.copyOf(rates), latencySeconds, !noBaseline && !attach, profile,
+                    corpus != null ? corpus : root.resolve("../shared/data/news").normalize(),
+                    reportDir != null ? reportDir : root.resolve("docs"), attach, bootstrap, ingestUrl, jdbcUrl,
+                    jdbcUser, jdbcPassword);
         }
-        String homeEnv = System.getenv("KHABAR_HOME");
-        Path home = (homeEnv == null || homeEnv.isBlank() ? root.resolve(".khabar") : Path.of(homeEnv)).resolve("bench");
-        Map<String, Object> results = new Benchmark(options, line -> System.out.println("• " + line)).run(root, home);
-        Path json = Report.write(results, options.reportDir());
-        System.out.println();
-        System.out.println(Report.markdown(results));
-        System.out.println("results: " + json + " and " + options.reportDir().resolve("benchmarks.md"));
-        System.exit(0);
+
+        @Override
+        public Integer call() throws Exception {
+            BenchOptions options = options();
+            Tools.writableFolder(options.reportDir()); // before the run, not after it
+            String homeEnv = System.getenv("KHABAR_HOME");
+            Path home = (homeEnv == null || homeEnv.isBlank() ? root.resolve(".khabar") : Path.of(homeEnv))
+                    .resolve("bench");
+            Map<String, Object> results = new Benchmark(options, line -> System.out.println("• " + line))
+                    .run(root, home);
+            System.out.println();
+            System.out.println(Report.markdown(results));
+            Path json;
+            try {
+                json = Report.write(results, options.reportDir());
+            } catch (java.io.IOException e) {
+                throw new Tools.Failure("cannot write the report in " + options.reportDir() + ": " + Tools.message(e));
+            }
+            System.out.println("results: " + json + " and " + options.reportDir().resolve("benchmarks.md"));
+            return 0;
+        }
     }
 
     /** Runs everything and returns the results (also what the harness test inspects). */

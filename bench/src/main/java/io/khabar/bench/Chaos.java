@@ -2,6 +2,7 @@ package io.khabar.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khabar.bench.cli.Tools;
 import io.khabar.events.DeadLetterHeaders;
 import io.khabar.events.EventJson;
 import io.khabar.events.Topics;
@@ -18,6 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +30,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -44,6 +46,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -62,76 +65,86 @@ public final class Chaos {
     /** Options of one run. */
     public record Options(int n, Duration every, Duration pgPause, Duration brokerStop, Path corpus, long seed,
                           Path report, Duration drainTimeout) {
+        /** Reads the options as {@code ./khabar chaos} does ({@link Command}); a wrong one is a picocli error. */
         static Options parse(String[] args, Path root) {
-            int n = 20_000;
-            Duration every = Duration.ofSeconds(10);
-            Duration pgPause = Duration.ofSeconds(150);
-            Duration brokerStop = Duration.ofSeconds(90);
-            Path corpus = root.resolve("../shared/data/news").normalize();
-            long seed = System.nanoTime();
-            Path report = null;
-            Duration drain = Duration.ofMinutes(10);
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--help") || a.equals("-h")) {
-                    throw new Usage(null);
-                }
-                if (i + 1 >= args.length) {
-                    throw new Usage(a + " needs a value");
-                }
-                String v = args[++i];
-                try {
-                    switch (a) {
-                        case "--n" -> n = Integer.parseInt(v);
-                        case "--every" -> every = duration(v);
-                        case "--pg-pause" -> pgPause = duration(v);
-                        case "--broker-stop" -> brokerStop = duration(v);
-                        case "--corpus" -> corpus = Path.of(v);
-                        case "--seed" -> seed = Long.parseLong(v);
-                        case "--report" -> report = Path.of(v);
-                        case "--drain-timeout" -> drain = duration(v);
-                        default -> throw new Usage("unknown option " + a);
-                    }
-                } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-                    throw new Usage(a + ": not a valid value: " + v);
-                }
+            Command command = new Command();
+            command.root = root;
+            return Tools.parse(command, args).options();
+        }
+    }
+
+    /** {@code ./khabar chaos}: the options, then the run. */
+    @CommandLine.Command(name = "chaos", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Runs the local stack, posts N real articles, kills a random process (ingest, enrich, store,"
+                    + " the broker) or crashes PostgreSQL (at the network) every --every, pauses PostgreSQL once and"
+                    + " stops the broker once, then checks that every accepted article is stored once, nothing was"
+                    + " dead-lettered by the store, no article revision appears twice on the enriched topic"
+                    + " (read_committed) and no stage has anything left.",
+                    "Prints the recovery time per fault kind; --report appends the result to a Markdown file.",
+                    "Durations: 500ms, 10s, 2m, 1h or ISO-8601 (PT10S). Exit code 0 when every check held, 1 when"
+                            + " one did not."})
+    public static final class Command implements Callable<Integer> {
+        /** The repository: defaults are relative to it. */
+        Path root = Path.of(System.getProperty("khabar.root", ".")).toAbsolutePath().normalize();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--n", paramLabel = "N", defaultValue = "20000", converter = Tools.PositiveInt.class,
+                description = "articles posted (default: ${DEFAULT-VALUE})")
+        int n;
+
+        @Option(names = "--every", paramLabel = "DURATION", defaultValue = "10s",
+                converter = Tools.DurationConverter.class, description = "a fault every (default: ${DEFAULT-VALUE})")
+        Duration every;
+
+        @Option(names = "--pg-pause", paramLabel = "DURATION", defaultValue = "150s",
+                converter = Tools.DurationConverter.class,
+                description = "how long PostgreSQL is paused, once (default: ${DEFAULT-VALUE})")
+        Duration pgPause;
+
+        @Option(names = "--broker-stop", paramLabel = "DURATION", defaultValue = "90s",
+                converter = Tools.DurationConverter.class,
+                description = "how long the broker is stopped, once (default: ${DEFAULT-VALUE})")
+        Duration brokerStop;
+
+        @Option(names = "--seed", paramLabel = "S", description = "seed of the random faults (default: the clock)")
+        Long seed;
+
+        @Option(names = "--corpus", paramLabel = "DIR", description = "news corpus (default: ../shared/data/news)")
+        Path corpus;
+
+        @Option(names = "--report", paramLabel = "FILE",
+                description = "Markdown file the result is appended to (created with its folders)")
+        Path report;
+
+        @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "10m",
+                converter = Tools.DurationConverter.class,
+                description = "how long to wait for the store once the faults are over (default: ${DEFAULT-VALUE})")
+        Duration drainTimeout;
+
+        /** The options given, checked together; a wrong value is a parameter error (exit code 2). */
+        Options options() {
+            if (every.isNegative() || every.isZero()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--every must be positive");
             }
-            if (n < 1 || every.isNegative() || every.isZero()) {
-                throw new Usage("--n must be >= 1 and --every positive");
+            return new Options(n, every, pgPause, brokerStop,
+                    corpus != null ? corpus : root.resolve("../shared/data/news").normalize(),
+                    seed != null ? seed : System.nanoTime(), report, drainTimeout);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Options options = options();
+            if (options.report() != null) {
+                Tools.writableFile(options.report()); // before the run, not after it
             }
-            return new Options(n, every, pgPause, brokerStop, corpus, seed, report, drain);
+            Path home = Files.createTempDirectory("khabar-chaos-");
+            Map<String, Object> result = new Chaos(options, line -> System.out.println(
+                    java.time.LocalTime.now().withNano(0) + " " + line)).run(root, home);
+            return Boolean.TRUE.equals(result.get("ok")) ? 0 : 1;
         }
     }
-
-    /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT10S}). */
-    static Duration duration(String v) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(v.strip());
-        if (!m.matches()) {
-            return Duration.parse(v.strip());
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
-    }
-
-    static final class Usage extends RuntimeException {
-        Usage(String message) {
-            super(message);
-        }
-    }
-
-    static final String USAGE = """
-            usage: ./khabar chaos [--n 20000] [--every 10s] [--pg-pause 150s] [--broker-stop 90s] [--seed S]
-                                  [--corpus DIR] [--report FILE] [--drain-timeout 10m]
-              Runs the local stack, posts N real articles, kills a random process (ingest, enrich, store, the broker)
-              or crashes PostgreSQL (at the network) every --every, pauses PostgreSQL once and stops the broker once,
-              then checks that every accepted article is stored once, nothing was dead-lettered by the store, no
-              article revision appears twice on the enriched topic (read_committed) and no stage has anything left.
-              Prints the recovery time per fault kind; --report appends the result to a Markdown file.""";
 
     /** One fault and how long the pipeline took to come back from it. */
     record Fault(String kind, Instant at, Duration down, Duration recovery) {
@@ -149,23 +162,8 @@ public final class Chaos {
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("khabar.root", ".")).toAbsolutePath().normalize();
-        Options options;
-        try {
-            options = Options.parse(args, root);
-        } catch (Usage u) {
-            if (u.getMessage() != null) {
-                System.err.println("chaos: " + u.getMessage());
-            }
-            System.err.println(USAGE);
-            System.exit(u.getMessage() == null ? 0 : 2);
-            return;
-        }
-        Path home = Files.createTempDirectory("khabar-chaos-");
-        Map<String, Object> result = new Chaos(options, line -> System.out.println(
-                java.time.LocalTime.now().withNano(0) + " " + line)).run(root, home);
-        System.exit(Boolean.TRUE.equals(result.get("ok")) ? 0 : 1);
+    public static void main(String[] args) {
+        Tools.run(new Command(), args);
     }
 
     /** Runs the whole experiment and returns its figures ({@code ok} says whether every check held). */
@@ -581,7 +579,7 @@ public final class Chaos {
     }
 
     @SuppressWarnings("unchecked")
-    private void appendReport(Path file, String runId, Map<String, Object> r) throws IOException {
+    private void appendReport(Path file, String runId, Map<String, Object> r) {
         StringBuilder md = new StringBuilder();
         md.append("\n### ").append(runId).append(" (").append(Instant.now().toString(), 0, 16).append("Z, ")
                 .append(options.n()).append(" articles, a fault every ").append(options.every().toSeconds())
@@ -595,7 +593,6 @@ public final class Chaos {
         ((Map<String, Map<String, Object>>) r.get("recovery")).forEach((kind, row) -> md.append("| ").append(kind)
                 .append(" | ").append(row.get("count")).append(" | ").append(row.get("min s")).append(" | ")
                 .append(row.get("median s")).append(" | ").append(row.get("max s")).append(" |\n"));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Tools.append(file, md.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.khabar.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khabar.bench.cli.Tools;
 import io.khabar.enrich.service.ArticleEnricher;
 import io.khabar.entities.EntityExtractor;
 import io.khabar.events.ArticleEnriched;
@@ -10,6 +11,8 @@ import io.khabar.events.ArticleReceived;
 import io.khabar.events.EventJson;
 import io.khabar.ingest.service.ArticleIntake;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,33 +22,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * Bytes per article on each topic, and which fields they go to: real corpus articles (every k-th, Arabic and English
  * as the benchmark mixes them) as a producer sends them, then the normalized and enriched events that ingest's and
  * enrich's own code make of them, serialized as the services write them. {@code ./khabar event-sizes [--articles N]
- * [--corpus DIR]}.
+ * [--corpus DIR] [--show I]}.
  */
-public final class EventSizes {
+@Command(name = "event-sizes", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Bytes per article on each topic, and which fields they go to: real corpus articles as a"
+                + " producer sends them, then the normalized and enriched events that ingest's and enrich's own code"
+                + " make of them, serialized as the services write them."})
+public final class EventSizes implements Callable<Integer> {
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "309", converter = Tools.PositiveInt.class,
+            description = "articles measured, spread over the corpus (default: ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "news corpus (default: ../shared/data/news)")
+    Path corpusDir;
+
+    @Option(names = "--show", paramLabel = "I", defaultValue = "-1",
+            description = "also print the I-th enriched event (counted from 0)")
+    int show;
+
     private EventSizes() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int n = 309;
-        int show = -1;
-        Path corpusDir = Path.of(System.getProperty("khabar.root", ".")).resolve("../shared/data/news");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--articles" -> n = Integer.parseInt(BenchOptions.value(args, ++i, "--articles"));
-                case "--show" -> show = Integer.parseInt(BenchOptions.value(args, ++i, "--show"));
-                case "--corpus" -> corpusDir = Path.of(BenchOptions.value(args, ++i, "--corpus"));
-                case "--help", "-h" -> {
-                    System.out.println("usage: ./khabar event-sizes [--articles N (default 309)] [--corpus DIR] [--show I (print the I-th enriched event)]");
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
-            }
-        }
+    public static void main(String[] args) {
+        Tools.run(new EventSizes(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path corpusDir = this.corpusDir != null ? this.corpusDir
+                : Path.of(System.getProperty("khabar.root", ".")).resolve("../shared/data/news");
         Corpus corpus = Corpus.load(corpusDir, 40_000);
         ArticleIntake intake = new ArticleIntake();
         ArticleEnricher enricher = new ArticleEnricher(ArticleEnricher.Annotators.all(
@@ -90,6 +101,7 @@ public final class EventSizes {
         print("enriched", enrichedFields, n);
         print("enriched annotations", annotationKinds, n);
         System.out.println("(schema version " + ArticleEnriched.SCHEMA_VERSION + ")");
+        return 0;
     }
 
     private static void fields(byte[] json, Map<String, Long> into) throws java.io.IOException {

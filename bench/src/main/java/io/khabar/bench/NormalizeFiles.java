@@ -2,10 +2,13 @@ package io.khabar.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khabar.bench.cli.Tools;
 import io.khabar.events.EventJson;
 import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
 import io.khabar.normalize.dedup.InMemoryDuplicateIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -22,23 +26,37 @@ import java.util.stream.Stream;
  * articles. Prints one normalized JSON object per file (pretty for one file, NDJSON for several); files are also
  * checked against each other for duplicates, in the order given.
  */
-public final class NormalizeFiles {
+@Command(name = "normalize", mixinStandardHelpOptions = true,
+        description = {"Runs the normalizer on your own files, with no service running: plain text (.txt, title on"
+                + " line 1), HTML (.html, a fragment or a full page: main content and metadata are extracted) and"
+                + " native JSON articles (.json); folders recursively. Prints one normalized JSON object per file"
+                + " (pretty for one file, NDJSON for several); the files are also checked against each other for"
+                + " duplicates, in the order given.",
+                "Exit code: 0 when every file was normalized, 1 when any failed."})
+public final class NormalizeFiles implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*", description = "what to normalize")
+    List<Path> inputs;
+
     private NormalizeFiles() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length == 0) {
-            System.err.println("usage: ./khabar normalize FILE|FOLDER...  (.txt with the title on line 1, .html, .json)");
-            System.exit(2);
-        }
+    public static void main(String[] args) {
+        Tools.run(new NormalizeFiles(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
         Path cwd = Path.of(System.getProperty("khabar.cwd", "."));
         List<Path> files = new ArrayList<>();
-        for (String a : args) {
+        List<Path> given = new ArrayList<>();
+        for (Path a : inputs) {
             Path p = cwd.resolve(a);
             if (!Files.exists(p)) {
-                System.err.println("no such file or folder: " + p);
-                System.exit(2);
+                throw new Tools.Failure("no such file or folder: " + p);
             }
+            given.add(p);
+        }
+        for (Path p : given) {
             try (Stream<Path> walk = Files.walk(p)) {
                 walk.filter(Files::isRegularFile).sorted().forEach(files::add);
             }
@@ -56,10 +74,10 @@ public final class NormalizeFiles {
                         : EventJson.mapper().writeValueAsString(out));
             } catch (IOException | RuntimeException e) {
                 failures++;
-                System.err.println(f + ": " + e.getMessage());
+                System.err.println(f + ": " + Tools.message(e));
             }
         }
-        System.exit(failures == 0 ? 0 : 1);
+        return failures == 0 ? 0 : 1;
     }
 
     static ArticleNormalizer.Input read(Path file) throws IOException {

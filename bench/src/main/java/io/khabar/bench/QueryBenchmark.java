@@ -1,5 +1,6 @@
 package io.khabar.bench;
 
+import io.khabar.bench.cli.Tools;
 import io.khabar.enrich.service.ArticleEnricher;
 import io.khabar.entities.EntityExtractor;
 import io.khabar.events.ArticleEnriched;
@@ -15,6 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +28,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -45,6 +47,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,44 +59,78 @@ import java.util.regex.Pattern;
  * a time over HTTP, M queries of each kind after a warm-up, reported as p50/p95/p99/max.
  */
 public final class QueryBenchmark {
-    static final String USAGE = """
-            usage: ./khabar query-bench [options]
-              --articles N        articles stored before querying (default 100000)
-              --queries M         measured queries per kind (default 300; warm-up: M/5 more per kind)
-              --distinct D        distinct corpus articles enriched and cloned to reach N (default 4000)
-              --corpus DIR        news corpus (default ../shared/data/news)
-              --report FILE       markdown file the results section is appended to (default docs/benchmarks.md)
-              --no-report         print only
-              --keep-database     do not drop the database at the end (to EXPLAIN queries; drop it by hand)""";
     static final double GOAL_P95_MS = 50;
     static final int DAYS = 60;
     private static final Pattern ARABIC_WORD = Pattern.compile("[\\u0621-\\u064A]{4,}");
     private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{4,}");
 
     record Options(int articles, int queries, int distinct, Path corpus, Path report, boolean keep) {
-        static Options parse(String[] args, Path root) {
-            int n = 100_000;
-            int m = 300;
-            int d = 4000;
-            Path corpus = root.resolve("../shared/data/news").normalize();
-            Path report = root.resolve("docs/benchmarks.md");
-            boolean keep = false;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--articles" -> n = Integer.parseInt(args[++i]);
-                    case "--queries" -> m = Integer.parseInt(args[++i]);
-                    case "--distinct" -> d = Integer.parseInt(args[++i]);
-                    case "--corpus" -> corpus = Path.of(args[++i]);
-                    case "--report" -> report = Path.of(args[++i]);
-                    case "--no-report" -> report = null;
-                    case "--keep-database" -> keep = true;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
+    }
+
+    /** {@code ./khabar query-bench}: the options, then the run and its report. */
+    @CommandLine.Command(name = "query-bench", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Query latency of store-service on a large store: a fresh database filled with N articles"
+                    + " (real corpus articles normalized and enriched once by the pipeline's own code, then cloned"
+                    + " with fresh ids and publication dates spread over " + DAYS + " days) through the packaged"
+                    + " store-service's Kafka consumer; then, one client at a time over HTTP, M queries of each kind"
+                    + " after a warm-up, reported as p50/p95/p99/max.",
+                    "Prints a Markdown section and appends it to --report. KHABAR_HOME: where its data and logs go"
+                            + " (default .khabar)."})
+    public static final class Command implements Callable<Integer> {
+        /** The repository: defaults are relative to it. */
+        Path root = Path.of(System.getProperty("khabar.root", ".")).toAbsolutePath().normalize();
+
+        @Option(names = "--articles", paramLabel = "N", defaultValue = "100000", converter = Tools.PositiveInt.class,
+                description = "articles stored before querying (default: ${DEFAULT-VALUE})")
+        int articles;
+
+        @Option(names = "--queries", paramLabel = "M", defaultValue = "300", converter = Tools.PositiveInt.class,
+                description = "measured queries per kind (default: ${DEFAULT-VALUE}; warm-up: M/5 more per kind)")
+        int queries;
+
+        @Option(names = "--distinct", paramLabel = "D", defaultValue = "4000", converter = Tools.PositiveInt.class,
+                description = "distinct corpus articles enriched and cloned to reach N (default: ${DEFAULT-VALUE})")
+        int distinct;
+
+        @Option(names = "--corpus", paramLabel = "DIR", description = "news corpus (default: ../shared/data/news)")
+        Path corpus;
+
+        @Option(names = "--report", paramLabel = "FILE", description = "Markdown file the results section is appended"
+                + " to, created with its folders (default: docs/benchmarks.md)")
+        Path report;
+
+        @Option(names = "--no-report", description = "print only")
+        boolean noReport;
+
+        @Option(names = "--keep-database",
+                description = "do not drop the database at the end (to EXPLAIN queries; drop it by hand)")
+        boolean keep;
+
+        Options options() {
+            return new Options(articles, queries, distinct,
+                    corpus != null ? corpus : root.resolve("../shared/data/news").normalize(),
+                    noReport ? null : report != null ? report : root.resolve("docs/benchmarks.md"), keep);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Options options = options();
+            if (options.report() != null) {
+                Tools.writableFile(options.report()); // before the run, not after it
             }
-            if (n < 1 || m < 1 || d < 1) {
-                throw new IllegalArgumentException("N, M and D must be positive");
+            String homeEnv = System.getenv("KHABAR_HOME");
+            Path home = (homeEnv == null || homeEnv.isBlank() ? root.resolve(".khabar") : Path.of(homeEnv))
+                    .resolve("query-bench");
+            Map<String, Object> results = new QueryBenchmark(options, line -> System.out.println("• " + line))
+                    .run(root, home);
+            String md = markdown(results);
+            System.out.println();
+            System.out.println(md);
+            if (options.report() != null) {
+                Tools.append(options.report(), "\n" + md);
+                System.out.println("appended to " + options.report());
             }
-            return new Options(n, m, d, corpus, report, keep);
+            return 0;
         }
     }
 
@@ -112,28 +149,8 @@ public final class QueryBenchmark {
         this.log = log;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("khabar.root", ".")).toAbsolutePath().normalize();
-        Options options;
-        try {
-            options = Options.parse(args, root);
-        } catch (RuntimeException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        String homeEnv = System.getenv("KHABAR_HOME");
-        Path home = (homeEnv == null || homeEnv.isBlank() ? root.resolve(".khabar") : Path.of(homeEnv)).resolve("query-bench");
-        Map<String, Object> results = new QueryBenchmark(options, line -> System.out.println("• " + line)).run(root, home);
-        String md = markdown(results);
-        System.out.println();
-        System.out.println(md);
-        if (options.report() != null) {
-            Files.writeString(options.report(), "\n" + md, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            System.out.println("appended to " + options.report());
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        Tools.run(new Command(), args);
     }
 
     Map<String, Object> run(Path root, Path home) throws Exception {

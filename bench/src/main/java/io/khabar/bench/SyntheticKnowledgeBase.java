@@ -1,5 +1,9 @@
 package io.khabar.bench;
 
+import io.khabar.bench.cli.Tools;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,17 +29,29 @@ import java.util.zip.GZIPOutputStream;
  * ./khabar synthetic-kb N OUT.tsv.gz     then   ./khabar entity-footprint OUT.tsv.gz
  * </pre>
  */
-public final class SyntheticKnowledgeBase {
+@Command(name = "synthetic-kb", mixinStandardHelpOptions = true,
+        description = {"Writes a stand-in for a newsroom's Wikidata extract of N entities: the shipped knowledge base's"
+                + " entities, copied with fresh ids (Q900000000+n) and numbered names. For measuring memory"
+                + " (./khabar entity-footprint OUT), not for linking."})
+public final class SyntheticKnowledgeBase implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "N", converter = Tools.Count.class,
+            description = "entities to write (100000, 100_000 and 100,000 alike)")
+    int n;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "the knowledge-base file written (.tsv.gz), created"
+            + " with its folders")
+    Path out;
+
     private SyntheticKnowledgeBase() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: ./khabar synthetic-kb N OUT.tsv.gz");
-            System.exit(2);
-        }
-        int n = Integer.parseInt(args[0].replace("_", "").replace(",", ""));
-        Path out = Path.of(args[1]);
+    public static void main(String[] args) {
+        Tools.run(new SyntheticKnowledgeBase(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Tools.writableFile(out);
         List<String[]> entities = new ArrayList<>();
         try (InputStream in = SyntheticKnowledgeBase.class.getResourceAsStream("/io/khabar/knowledge/kb.tsv.gz");
              BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in),
@@ -63,6 +80,7 @@ public final class SyntheticKnowledgeBase {
             }
         }
         System.out.printf(Locale.ROOT, "wrote %s: %,d entities, %,d bytes%n", out, n, Files.size(out));
+        return 0;
     }
 
     private static String number(String names, String tag) {

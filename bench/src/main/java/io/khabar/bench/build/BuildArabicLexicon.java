@@ -1,6 +1,9 @@
 package io.khabar.bench.build;
 
+import io.khabar.bench.cli.Tools;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -22,14 +26,33 @@ import java.util.stream.Stream;
  * Usage: {@code normalizer/scripts/build-arabic-lexicon [DATA_DIR]} (default {@code ../shared/data}). Each word is
  * stored in its matching form; words under 3 letters are left out.
  */
-public final class BuildArabicLexicon {
+@Command(name = "BuildArabicLexicon", mixinStandardHelpOptions = true,
+        description = {"Compiles arabic-lexicon.txt, the known words that guide proclitic stripping in the matching"
+                + " layer: name words of Wikidata's Latin-Arabic transliteration pairs, Arabic country names and"
+                + " Arabic stop words, each in its matching form. Run by normalizer/scripts/build-arabic-lexicon, from"
+                + " the repository root."})
+public final class BuildArabicLexicon implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DATA_DIR", arity = "0..1", defaultValue = "../shared/data",
+            description = "the shared data folder, with kb/ and stopwords/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Parameters(index = "1", paramLabel = "OUT_FILE", arity = "0..1",
+            defaultValue = "normalizer/src/main/resources/io/khabar/normalize/matching/" + MatchingAnalyzer.LEXICON,
+            description = "the lexicon written, created with its folders (default: ${DEFAULT-VALUE})")
+    Path out;
+
     private BuildArabicLexicon() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Path out = Path.of(args.length > 1 ? args[1]
-                : "normalizer/src/main/resources/io/khabar/normalize/matching/" + MatchingAnalyzer.LEXICON);
+    public static void main(String[] args) {
+        Tools.run(new BuildArabicLexicon(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Tools.requireFolder(data.resolve("kb/wikidata-transliteration-en-ar"), "transliteration pairs",
+                "pass the shared data folder");
+        Tools.writableFile(out);
         MatchingAnalyzer analyzer = new MatchingAnalyzer(Set.of());
         Set<String> words = new TreeSet<>();
         Path translit = data.resolve("kb/wikidata-transliteration-en-ar");
@@ -57,9 +80,9 @@ public final class BuildArabicLexicon {
         for (String w : Files.readAllLines(data.resolve("stopwords/ar/mohataher-arabic-stop-words/list.txt"))) {
             add(words, analyzer, w);
         }
-        Files.createDirectories(out.getParent());
         Files.write(out, words, StandardCharsets.UTF_8);
         System.out.println("wrote " + words.size() + " words to " + out);
+        return 0;
     }
 
     private static void add(Set<String> words, MatchingAnalyzer analyzer, String raw) {

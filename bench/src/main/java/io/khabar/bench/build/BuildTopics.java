@@ -2,7 +2,10 @@ package io.khabar.bench.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khabar.bench.cli.Tools;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 /**
  * Compiles the two derived resources of the topic classifier from the reference data, so that the classifier never
@@ -27,18 +31,36 @@ import java.util.TreeSet;
  * </ul>
  * Usage: {@code topics/scripts/build-topics [DATA_DIR]} (default {@code ../shared/data}), from the repository root.
  */
-public final class BuildTopics {
+@Command(name = "BuildTopics", mixinStandardHelpOptions = true,
+        description = {"Compiles the topic classifier's iptc-topics.tsv (IPTC Media Topics, levels 1 and 2) and"
+                + " stopwords-ar.txt (Arabic stop words in matching form) from the shared data. Run by"
+                + " topics/scripts/build-topics, from the repository root."})
+public final class BuildTopics implements Callable<Integer> {
     static final String OUT = "topics/src/main/resources/io/khabar/topics/";
+
+    @Parameters(index = "0", paramLabel = "DATA_DIR", arity = "0..1", defaultValue = "../shared/data",
+            description = "the shared data folder, with topics/ and stopwords/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Parameters(index = "1", paramLabel = "OUT_DIR", arity = "0..1", defaultValue = OUT,
+            description = "where the two files go, created with its folders (default: ${DEFAULT-VALUE})")
+    Path out;
 
     private BuildTopics() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Path out = Path.of(args.length > 1 ? args[1] : OUT);
-        Files.createDirectories(out);
+    public static void main(String[] args) {
+        Tools.run(new BuildTopics(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Tools.requireFolder(data.resolve("topics/iptc-mediatopics-2019"), "IPTC Media Topics",
+                "pass the shared data folder");
+        Tools.writableFolder(out);
         writeTopics(data.resolve("topics/iptc-mediatopics-2019/iptc_tree.json"), out.resolve("iptc-topics.tsv"));
         writeStopwords(data.resolve("stopwords/ar"), out.resolve("stopwords-ar.txt"));
+        return 0;
     }
 
     static void writeTopics(Path json, Path out) throws IOException {

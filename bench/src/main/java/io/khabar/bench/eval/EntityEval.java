@@ -1,5 +1,6 @@
 package io.khabar.bench.eval;
 
+import io.khabar.bench.cli.Tools;
 import io.khabar.bench.ner.Corpora;
 import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.bench.ner.NerData;
@@ -12,12 +13,16 @@ import io.khabar.entities.ner.SpanScore;
 import io.khabar.events.Annotation;
 import io.khabar.events.Span;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./khabar eval-ner}: the entities users get, scored on the dev splits (ANERcorp dev, CoNLL-2003 eng.testa) in
@@ -33,7 +38,7 @@ import java.util.Locale;
  * CoNLL-2003 has document boundaries; ANERcorp has none, so it is read in pieces of {@value #ANERCORP_DOCUMENT}
  * sentences (about 460 words, a news article's length). The test splits are held back.
  * <pre>
- * EntityEval [DATA_DIR] [--language ar|en] [--split dev|train] [--model FILE]... [--errors N]
+ * ./khabar eval-ner [DATA_DIR] [--language ar|en] [--split dev|train] [--model FILE]... [--errors N]
  * </pre>
  * {@code --model} scores a model file of one's own in place of the shipped one (its name says its language:
  * {@code ner-ar*}, else English).
@@ -44,7 +49,13 @@ import java.util.Locale;
  * <pre>
  * </pre>
  */
-public final class EntityEval {
+@Command(name = "eval-ner", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The entities users get, scored on the dev splits (ANERcorp dev, CoNLL-2003 eng.testa) in the"
+                + " CoNLL exact-span convention over PERSON, LOCATION and ORGANIZATION, two ways: the recognizer alone"
+                + " (the shipped model's tags, sentence by sentence), and the whole entity path of enrich-service"
+                + " (EntityExtractor: nisba handling, coreference, propagation and linking), each document given as"
+                + " enrich-service gives an article. The test splits are held back."})
+public final class EntityEval implements Callable<Integer> {
     static final int ANERCORP_DOCUMENT = 15;
     private static final int MISC = EntityLabels.TYPES.indexOf("MISC");
 
@@ -55,33 +66,43 @@ public final class EntityEval {
     record Document(List<LabeledSentence> sentences, String text, List<int[]> tokenBounds, List<Span> sentenceSpans) {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path data = Path.of("../shared/data");
-        List<String> languages = List.of("ar", "en");
-        int errors = 0;
-        boolean train = false;
+    @Parameters(paramLabel = "DATA_DIR", arity = "0..1", defaultValue = "../shared/data",
+            description = "the shared data folder, with ner/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--language", paramLabel = "ar|en", description = "only this language (default: both)")
+    Tools.Language only;
+
+    @Option(names = "--split", paramLabel = "dev|train", defaultValue = "dev",
+            description = "the split scored (default: ${DEFAULT-VALUE}); train is where the recognizer is nearly"
+                    + " right, to study what the rest of the path changes without looking at dev")
+    Tools.Split split;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "a model file of one's own in place of the shipped"
+            + " one (its name says its language: ner-ar*, else English); repeatable")
+    List<Path> modelFiles = new ArrayList<>();
+
+    @Option(names = "--errors", paramLabel = "N", defaultValue = "0", converter = Tools.Count.class,
+            description = "print up to N sentences where the whole path changed the recognizer's tags, as"
+                    + " token[gold|recognizer|whole path] (default: ${DEFAULT-VALUE})")
+    int errors;
+
+    public static void main(String[] args) {
+        Tools.run(new EntityEval(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> languages = only == null ? List.of("ar", "en") : List.of(only.name());
+        boolean train = split == Tools.Split.train;
         java.util.Map<String, Path> models = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--language" -> languages = List.of(args[++i]);
-                case "--errors" -> errors = Integer.parseInt(args[++i]);
-                case "--split" -> train = "train".equals(args[++i]);
-                case "--model" -> {
-                    Path file = Path.of(args[++i]);
-                    models.put(file.getFileName().toString().contains("-ar") ? "ar" : "en", file);
-                }
-                case "-h", "--help" -> {
-                    System.out.println("usage: ./khabar eval-ner [DATA_DIR] [--language ar|en] [--split dev|train]"
-                            + " [--model FILE]... [--errors N]");
-                    return;
-                }
-                default -> data = dataFolder(args[i]);
+        for (Path file : modelFiles) {
+            if (!Files.isRegularFile(file)) {
+                throw new Tools.Failure("no such model file: " + file);
             }
+            models.put(file.getFileName().toString().contains("-ar") ? "ar" : "en", file);
         }
-        if (!Files.isDirectory(data.resolve("ner"))) {
-            System.err.println("no NER corpora under " + data.toAbsolutePath() + "/ner; pass the shared data folder");
-            System.exit(2);
-        }
+        Tools.requireFolder(data.resolve("ner"), "NER corpora", "pass the shared data folder");
         long t0 = System.nanoTime();
         MatchingAnalyzer analyzer = new MatchingAnalyzer();
         EntityExtractor extractor = EntityExtractor.load(analyzer, List.of(), models);
@@ -123,15 +144,7 @@ public final class EntityEval {
             System.out.printf(Locale.ROOT, "whole path: %,.0f documents/s, one thread%n", documents.size() / seconds);
             misses.forEach(System.out::println);
         }
-    }
-
-    /** The positional argument of the evaluation commands: the shared data folder; an unknown option ends the run. */
-    static Path dataFolder(String arg) {
-        if (arg.startsWith("-")) {
-            System.err.println("unknown option " + arg + "; try --help");
-            System.exit(2);
-        }
-        return Path.of(arg);
+        return 0;
     }
 
     /** The corpus's documents (CoNLL's -DOCSTART- boundaries, or pieces of {@code every} sentences when > 0). */

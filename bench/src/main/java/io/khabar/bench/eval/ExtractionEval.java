@@ -1,8 +1,11 @@
 package io.khabar.bench.eval;
 
+import io.khabar.bench.cli.Tools;
 import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
 import org.jsoup.Jsoup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -20,7 +24,12 @@ import java.util.stream.Stream;
  * would; the title is scored with the text, since both expected texts may start with the headline. Prints a Markdown
  * table: per set, pages, macro precision, recall and F1, micro F1 and the worst pages.
  */
-public final class ExtractionEval {
+@Command(name = "eval-extraction", mixinStandardHelpOptions = true,
+        description = {"Scores main-text extraction on the real pages of html/mozilla-readability (expected:"
+                + " Readability.js's own output) and html/newspaper4k (expected: newspaper4k's text). Each page goes"
+                + " through the whole normalizer, as an article would. Prints a Markdown table: per set, pages, macro"
+                + " precision, recall and F1, and the worst pages."})
+public final class ExtractionEval implements Callable<Integer> {
     public record Page(String set, String name, String html, String expected) {
     }
 
@@ -30,12 +39,20 @@ public final class ExtractionEval {
     private ExtractionEval() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : System.getProperty("khabar.data", "../shared/data"));
+    @Parameters(paramLabel = "DATA_DIR", arity = "0..1", defaultValue = "${sys:khabar.data:-../shared/data}",
+            description = "the shared data folder, with html/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    public static void main(String[] args) {
+        Tools.run(new ExtractionEval(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
         List<Page> pages = pages(data);
         if (pages.isEmpty()) {
-            System.err.println("no pages under " + data.resolve("html") + " (pass the data folder as the argument)");
-            System.exit(2);
+            throw new Tools.Failure("no pages under " + data.resolve("html").toAbsolutePath().normalize()
+                    + "; pass the shared data folder");
         }
         ArticleNormalizer normalizer = new ArticleNormalizer();
         List<Scored> scored = new ArrayList<>();
@@ -60,6 +77,7 @@ public final class ExtractionEval {
         scored.stream().sorted((a, b) -> Double.compare(a.score().f1(), b.score().f1())).limit(8)
                 .forEach(x -> System.out.printf(Locale.ROOT, "- %s/%s: P %.3f R %.3f F1 %.3f (%s)%n", x.page().set(),
                         x.page().name(), x.score().precision(), x.score().recall(), x.score().f1(), x.method()));
+        return 0;
     }
 
     public static List<Page> pages(Path data) throws IOException {

@@ -3,9 +3,12 @@ package io.khabar.bench.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import io.khabar.bench.cli.Tools;
 import io.khabar.events.EventJson;
 import io.khabar.normalize.language.LanguageIdentifier;
 import org.jsoup.Jsoup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -34,15 +38,34 @@ import java.util.stream.Stream;
  * At most {@value #PER_LANGUAGE} sentences a language. Prints accuracy per language and overall (macro), and the
  * confusions.
  */
-public final class LanguageIdEval {
+@Command(name = "eval-langid", mixinStandardHelpOptions = true,
+        description = {"Language-identification accuracy on real text the identifier never saw, cut into sentences"
+                + " (30-300 characters) and short snippets (a sentence's first three words): Arabic SaudiNewsNet"
+                + " articles, English BBC articles, the real pages' texts of html/ in other languages, and the team's"
+                + " own Persian and Urdu sentences. Prints accuracy per language and overall (macro), and the"
+                + " confusions.", "-Dkhabar.eval.restrict=true: only the evaluated languages as candidates."})
+public final class LanguageIdEval implements Callable<Integer> {
     static final int PER_LANGUAGE = 400;
 
     private LanguageIdEval() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Path own = Path.of(args.length > 1 ? args[1] : "normalizer/src/test/resources/langid");
+    @Parameters(index = "0", paramLabel = "DATA_DIR", arity = "0..1", defaultValue = "../shared/data",
+            description = "the shared data folder, with news/ and html/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Parameters(index = "1", paramLabel = "OWN_DIR", arity = "0..1",
+            defaultValue = "normalizer/src/test/resources/langid",
+            description = "the team's own sentences, fa.txt and ur.txt (default: ${DEFAULT-VALUE})")
+    Path own;
+
+    public static void main(String[] args) {
+        Tools.run(new LanguageIdEval(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Tools.requireFolder(data.resolve("news/en/bbc"), "BBC articles", "pass the shared data folder");
         Map<String, List<String>> texts = new TreeMap<>();
         jsonl(data.resolve("news/ar/saudinewsnet/sample_00.jsonl"), "content", "ar", texts);
         try (Stream<Path> bbc = Files.list(data.resolve("news/en/bbc"))) {
@@ -115,6 +138,7 @@ public final class LanguageIdEval {
         System.out.printf(Locale.ROOT, "| **all sentences (micro)** | %d | **%.3f** | | |%n", all, (double) allOk / all);
         System.out.printf(Locale.ROOT, "%nmean time per sentence: %.0f µs%n", nanos / 1000.0 / calls);
         System.out.println("confusions (sentences): " + confusions);
+        return 0;
     }
 
     private static void jsonl(Path file, String field, String lang, Map<String, List<String>> texts) throws IOException {

@@ -1,5 +1,6 @@
 package io.khabar.bench.eval;
 
+import io.khabar.bench.cli.Tools;
 import io.khabar.bench.ner.Corpora;
 import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.entities.EntityExtractor;
@@ -9,6 +10,9 @@ import io.khabar.events.Annotation;
 import io.khabar.knowledge.Candidate;
 import io.khabar.knowledge.KnowledgeBase;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./khabar eval-linking}: entity linking as users get it, on AIDA-CoNLL's dev documents ({@code testa}, the
@@ -41,11 +46,16 @@ import java.util.TreeSet;
  *   <li>the most frequent misses, by title.</li>
  * </ul>
  * <pre>
- * LinkingEval [DATA_DIR] [--split dev|train] [--misses N] [--arabic FILE]
+ * ./khabar eval-linking [DATA_DIR] [--split dev|train] [--misses N] [--arabic FILE]
  * </pre>
  * {@code --arabic bench/data/linking-ar-saudinewsnet.tsv} scores the hand-annotated Arabic set instead.
  */
-public final class LinkingEval {
+@Command(name = "eval-linking", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Entity linking as users get it, on AIDA-CoNLL's dev documents (testa): each document goes"
+                + " through enrich-service's entity path; a gold mention's prediction is the QID of the entity"
+                + " annotation on its span, or the country of a nisba relation there. Prints the accuracy on in-KB"
+                + " mentions, NIL precision, coverage and the most frequent misses."})
+public final class LinkingEval implements Callable<Integer> {
     private LinkingEval() {
     }
 
@@ -53,34 +63,43 @@ public final class LinkingEval {
     record Gold(int document, int start, int end, String title) {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path data = Path.of("../shared/data");
-        boolean train = false;
-        int misses = 25;
-        Path arabic = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--split" -> train = "train".equals(args[++i]);
-                case "--misses" -> misses = Integer.parseInt(args[++i]);
-                case "--arabic" -> arabic = Path.of(args[++i]);
-                case "-h", "--help" -> {
-                    System.out.println("usage: ./khabar eval-linking [DATA_DIR] [--split dev|train] [--misses N]"
-                            + " [--arabic FILE]");
-                    return;
-                }
-                default -> data = EntityEval.dataFolder(args[i]);
-            }
-        }
+    @Parameters(paramLabel = "DATA_DIR", arity = "0..1", defaultValue = "../shared/data",
+            description = "the shared data folder, with linking/ and ner/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--split", paramLabel = "dev|train", defaultValue = "dev",
+            description = "AIDA-CoNLL's dev (testa) or train documents (default: ${DEFAULT-VALUE})")
+    Tools.Split split;
+
+    @Option(names = "--misses", paramLabel = "N", defaultValue = "25", converter = Tools.Count.class,
+            description = "the N most frequent misses printed, by title (default: ${DEFAULT-VALUE})")
+    int misses;
+
+    @Option(names = "--arabic", paramLabel = "FILE", description = "score the hand-annotated Arabic set instead"
+            + " (bench/data/linking-ar-saudinewsnet.tsv)")
+    Path arabic;
+
+    public static void main(String[] args) {
+        Tools.run(new LinkingEval(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        boolean train = split == Tools.Split.train;
         if (arabic != null) {
+            if (!Files.isRegularFile(arabic)) {
+                throw new Tools.Failure("no such file: " + arabic.toAbsolutePath().normalize());
+            }
+            Tools.requireFolder(data.resolve("news/ar/saudinewsnet"), "SaudiNewsNet sample",
+                    "pass the shared data folder");
             arabic(data, arabic, misses);
-            return;
+            return 0;
         }
         Path aida = data.resolve("linking/en/aida/aida-yago2-annotations.train-testa.tsv");
         Path conll = data.resolve(train ? "ner/en/conll2003/train.iob2.txt" : "ner/en/conll2003/dev.iob2.txt");
         if (!Files.isRegularFile(aida) || !Files.isRegularFile(conll)) {
-            System.err.println("AIDA annotations or CoNLL-2003 not found under " + data.toAbsolutePath()
+            throw new Tools.Failure("AIDA annotations or CoNLL-2003 not found under " + data.toAbsolutePath().normalize()
                     + "; pass the shared data folder");
-            System.exit(2);
         }
         long t0 = System.nanoTime();
         MatchingAnalyzer analyzer = new MatchingAnalyzer();
@@ -126,6 +145,7 @@ public final class LinkingEval {
             t.missed.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(misses)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %4d  %s%n", e.getValue(), e.getKey()));
         }
+        return 0;
     }
 
     /**

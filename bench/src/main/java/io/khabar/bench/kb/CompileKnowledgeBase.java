@@ -1,5 +1,6 @@
 package io.khabar.bench.kb;
 
+import io.khabar.bench.cli.Tools;
 import io.khabar.bench.kb.KbBuilder.Draft;
 import io.khabar.knowledge.EntityType;
 import io.khabar.knowledge.KbEntity;
@@ -7,6 +8,8 @@ import io.khabar.knowledge.KbFile;
 import io.khabar.knowledge.KnowledgeBase;
 import io.khabar.knowledge.Names;
 import io.khabar.knowledge.Transliterator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +36,12 @@ import java.util.stream.Stream;
  * Usage: {@code knowledge/scripts/build-knowledge-base [DATA_DIR] [OUT_DIR]} (defaults {@code ../shared/data} and
  * {@code knowledge/src/main/resources/io/khabar/knowledge}).
  */
-public final class CompileKnowledgeBase {
+@Command(name = "CompileKnowledgeBase", mixinStandardHelpOptions = true,
+        description = {"Compiles the default knowledge base (kb.tsv.gz) and the transliteration table"
+                + " (transliteration.tsv.gz) from the public data in DATA_DIR/kb: countries, cities and regions,"
+                + " demonyms, people, CultLAMA and Khabar's own list of news entities, ANETAC name pairs. Prints"
+                + " progress and counts. Run by knowledge/scripts/build-knowledge-base, from the repository root."})
+public final class CompileKnowledgeBase implements Callable<Integer> {
     /**
      * English words that are also country abbreviations or short names in the data ("US"); with case folded they
      * would match everywhere. Arabic common words come from the Arabic stop-word lists of the data.
@@ -43,12 +52,26 @@ public final class CompileKnowledgeBase {
             "you", "they", "them", "this", "that", "can", "may", "will", "per", "via", "new", "man", "men", "oh", "ok",
             "hi", "yes", "out", "off", "own", "now", "how", "why", "see", "get", "set", "say", "has", "had", "did");
 
+    @Parameters(index = "0", paramLabel = "DATA_DIR", arity = "0..1", defaultValue = "../shared/data",
+            description = "the shared data folder, with kb/ and stopwords/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Parameters(index = "1", paramLabel = "OUT_DIR", arity = "0..1",
+            defaultValue = "knowledge/src/main/resources/io/khabar/knowledge",
+            description = "where the two files go, created with its folders (default: ${DEFAULT-VALUE})")
+    Path out;
+
     private CompileKnowledgeBase() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Path out = Path.of(args.length > 1 ? args[1] : "knowledge/src/main/resources/io/khabar/knowledge");
+    public static void main(String[] args) {
+        Tools.run(new CompileKnowledgeBase(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Tools.requireFolder(data.resolve("kb"), "knowledge-base sources (kb/)", "pass the shared data folder");
+        Tools.writableFolder(out); // before the work, not after it
         Path kbDir = data.resolve("kb");
         long start = System.nanoTime();
 
@@ -145,7 +168,6 @@ public final class CompileKnowledgeBase {
                 pairs.demonyms, pairs.commonWords);
 
         List<KbEntity> entities = kb.entities();
-        Files.createDirectories(out);
         Path kbFile = out.resolve(KnowledgeBase.RESOURCE);
         try (OutputStream o = Files.newOutputStream(kbFile)) {
             KbFile.write(o, entities, kb.nisba());
@@ -156,6 +178,7 @@ public final class CompileKnowledgeBase {
         }
         printCounts(entities, kb, kbFile, translitFile);
         log("done in %.1f s", (System.nanoTime() - start) / 1e9);
+        return 0;
     }
 
     /** Stop words of both Arabic lists in the data, and the English function words, as keys. */

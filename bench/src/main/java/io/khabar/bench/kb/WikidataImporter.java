@@ -3,11 +3,13 @@ package io.khabar.bench.kb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khabar.bench.cli.Tools;
 import io.khabar.knowledge.EntityType;
 import io.khabar.knowledge.KbEntity;
 import io.khabar.knowledge.KbFile;
 import io.khabar.knowledge.KnowledgeBase;
 import io.khabar.knowledge.Names;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -128,12 +131,34 @@ public final class WikidataImporter {
         this.iso2ByQid = codes;
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: WikidataImporter DUMP(.json|.json.gz) OUT.tsv.gz");
-            System.exit(2);
+    public static void main(String[] args) {
+        Tools.run(new Command(), args);
+    }
+
+    /** {@code ./khabar import-wikidata DUMP OUT}. */
+    @CommandLine.Command(name = "import-wikidata", mixinStandardHelpOptions = true,
+            description = {"Turns a Wikidata JSON dump (latest-all.json or an extract in the same shape, plain or"
+                    + " .gz, read one line at a time) into a knowledge-base file that enrich-service adds to the"
+                    + " default one (KHABAR_ENRICH_KNOWLEDGE_FILES). Items of other types or without an English or"
+                    + " Arabic label are skipped and counted; a line that is not valid JSON is reported, and the"
+                    + " import goes on."})
+    public static final class Command implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", paramLabel = "DUMP", description = "the dump, .json or .json.gz")
+        Path dump;
+
+        @CommandLine.Parameters(index = "1", paramLabel = "OUT", description = "the knowledge-base file written"
+                + " (.tsv.gz), created with its folders")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(dump)) {
+                throw new Tools.Failure("no such file: " + dump.toAbsolutePath().normalize());
+            }
+            Tools.writableFile(out);
+            new WikidataImporter(KnowledgeBase.load(), System.out).run(dump, out);
+            return 0;
         }
-        new WikidataImporter(KnowledgeBase.load(), System.out).run(Path.of(args[0]), Path.of(args[1]));
     }
 
     /** Imports {@code dump} into the knowledge-base file {@code out}. */

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khabar.bench.cli.Tools;
 import io.khabar.bench.ner.Corpora;
 import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.bench.ner.NerData;
 import io.khabar.entities.ner.Tokenizer;
 import io.khabar.entities.ner.WordKeys;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,11 +59,16 @@ import java.util.zip.ZipInputStream;
  *       (k-means++ seeding from a fixed seed).</li>
  * </ol>
  * <pre>
- * BuildWordClusters --language ar|en [--data DIR] [--out FILE]
+ * BuildWordClusters --language ar|en [--data DIR] [--out FILE]   (--help: the options)
  * </pre>
  * Run by {@code entities/scripts/build-word-clusters}; the output is committed and read by {@code train-ner}.
  */
-public final class BuildWordClusters {
+@Command(name = "BuildWordClusters", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Learns the recognizer's word clusters from unlabeled news of the shared data (SaudiNewsNet;"
+                + " Reuters-21578 and BBC) and the training splits, deterministically. Run by"
+                + " entities/scripts/build-word-clusters; the output is committed and read by train-ner.",
+                "-Dkhabar.clusters.coarse=N, -Dkhabar.clusters.fine=N: other cluster counts (default 64 and 16)."})
+public final class BuildWordClusters implements Callable<Integer> {
     static final int VOCABULARY = 60_000;
     static final int MIN_COUNT = 5;
     static final int CONTEXTS = 1000;
@@ -72,29 +81,27 @@ public final class BuildWordClusters {
     private BuildWordClusters() {
     }
 
-    public static void main(String[] args) throws IOException {
-        String language = null;
-        Path data = Path.of("../shared/data");
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--language" -> language = args[++i];
-                case "--data" -> data = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> {
-                    System.err.println("unknown argument " + args[i]
-                            + "; usage: BuildWordClusters --language ar|en [--data DIR] [--out FILE]");
-                    System.exit(2);
-                }
-            }
-        }
-        if (!"ar".equals(language) && !"en".equals(language)) {
-            System.err.println("usage: BuildWordClusters --language ar|en [--data DIR] [--out FILE]");
-            System.exit(2);
-        }
-        if (out == null) {
-            out = Path.of("entities/data/word-clusters-" + language + ".tsv.gz");
-        }
+    @Option(names = "--language", paramLabel = "ar|en", required = true, description = "the language")
+    Tools.Language languageOption;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
+            description = "the shared data folder, with news/ and ner/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the clusters file written, created with its folders"
+            + " (default: entities/data/word-clusters-LANGUAGE.tsv.gz)")
+    Path out;
+
+    public static void main(String[] args) {
+        Tools.run(new BuildWordClusters(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String language = languageOption.name();
+        Path out = this.out != null ? this.out : Path.of("entities/data/word-clusters-" + language + ".tsv.gz");
+        Tools.requireFolder(data.resolve("news"), "news corpora", "pass the shared data folder with --data");
+        Tools.writableFile(out); // before the work, not after it
         long t0 = System.nanoTime();
         WordKeys keys = new WordKeys(new MatchingAnalyzer());
         // pass 1: the corpus as word ids (a growing dictionary), one int array per text
@@ -260,6 +267,7 @@ public final class BuildWordClusters {
                 System.out.printf(Locale.ROOT, "  %s: %d/%d %s%n", probe, coarse[t], fine[t], same);
             }
         }
+        return 0;
     }
 
     /** Spherical k-means of the rows {@code members} into {@code k} clusters; returns each member's cluster. */

@@ -1,5 +1,6 @@
 package io.khabar.bench.train;
 
+import io.khabar.bench.cli.Tools;
 import io.khabar.bench.ner.Corpora;
 import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.bench.ner.NerData;
@@ -11,6 +12,8 @@ import io.khabar.entities.ner.SpanScore;
 import io.khabar.entities.ner.WordClusters;
 import io.khabar.entities.ner.WordKeys;
 import io.khabar.normalize.matching.MatchingAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 
 /**
@@ -25,7 +29,7 @@ import java.util.function.BiConsumer;
  * Deterministic: the same data and arguments give the same weights.
  * <pre>
  * TrainNer --language ar|en [--data DIR] [--out FILE] [--epochs N] [--bits N] [--dev] [--holdout | --folds K]
- *          [--clusters FILE | --no-clusters] [--no-kb] [--wikiann]
+ *          [--clusters FILE | --no-clusters] [--no-kb] [--wikiann] [--wikifane]   (--help: the options)
  * </pre>
  * {@code --holdout} trains on the first nine tenths of the training split and scores the last tenth after every pass;
  * {@code --folds K} cross-validates on the training split (K contiguous folds, mean F1 after the last pass, no model
@@ -35,48 +39,78 @@ import java.util.function.BiConsumer;
  * train. {@code --dev} scores the dev split after every pass (for choosing the number of passes; the test splits are
  * held back). Gazetteer features come from ANERGazet (Arabic) and the knowledge base's names (both languages).
  */
-public final class TrainNer {
+@Command(name = "TrainNer", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains the recognizer of one language from the corpora in DATA_DIR/ner and writes the model"
+                + " file; deterministic. Arabic trains on ANERcorp train, English on CoNLL-2003 train. Settings are"
+                + " chosen with --holdout or --folds on the training split, never on dev; the test splits are held"
+                + " back. Run by entities/scripts/train-ner."})
+public final class TrainNer implements Callable<Integer> {
     public static final int DEFAULT_BITS = 20;
 
-    public static void main(String[] args) throws IOException {
-        String language = null;
-        Path data = Path.of("../shared/data");
-        Path out = null;
-        int epochs = 12;
-        int bits = DEFAULT_BITS;
-        boolean dev = false;
-        boolean kb = true;
-        boolean wikiann = false;
-        boolean holdout = false;
-        int folds = 0;
-        boolean wikifane = false;
-        Path clusterFile = null;
-        boolean noClusters = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--language" -> language = args[++i];
-                case "--data" -> data = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--bits" -> bits = Integer.parseInt(args[++i]);
-                case "--dev" -> dev = true;
-                case "--no-kb" -> kb = false;
-                case "--wikiann" -> wikiann = true;
-                case "--holdout" -> holdout = true;
-                case "--folds" -> folds = Integer.parseInt(args[++i]);
-                case "--wikifane" -> wikifane = true;
-                case "--clusters" -> clusterFile = Path.of(args[++i]);
-                case "--no-clusters" -> noClusters = true;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        if (!"ar".equals(language) && !"en".equals(language)) {
-            System.err.println("usage: TrainNer --language ar|en [--data DIR] [--out FILE] [--epochs N] [--bits N]"
-                    + " [--dev] [--holdout | --folds K] [--clusters FILE | --no-clusters] [--no-kb] [--wikiann] [--wikifane]");
-            System.exit(2);
-        }
-        if (out == null) {
-            out = Path.of("entities/src/main/resources/io/khabar/entities/ner/ner-" + language + ".bin.gz");
+    @Option(names = "--language", paramLabel = "ar|en", required = true, description = "the language trained")
+    Tools.Language languageOption;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
+            description = "the shared data folder, with ner/ (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the model file written, created with its folders"
+            + " (default: entities/src/main/resources/io/khabar/entities/ner/ner-LANGUAGE.bin.gz)")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "12", converter = Tools.PositiveInt.class,
+            description = "passes over the training data (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--bits", paramLabel = "N", defaultValue = "" + DEFAULT_BITS, converter = Tools.PositiveInt.class,
+            description = "feature hash bits (default: ${DEFAULT-VALUE})")
+    int bits;
+
+    @Option(names = "--dev", description = "score the dev split after every pass (to choose the number of passes)")
+    boolean dev;
+
+    @Option(names = "--holdout", description = "train on the first nine tenths of the training split and score the"
+            + " last tenth after every pass")
+    boolean holdout;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", converter = Tools.Count.class,
+            description = "cross-validate on the training split (K contiguous folds, mean F1 after the last pass);"
+                    + " no model is written")
+    int folds;
+
+    @Option(names = "--clusters", paramLabel = "FILE",
+            description = "word clusters (default: entities/data/word-clusters-LANGUAGE.tsv.gz)")
+    Path clusterFile;
+
+    @Option(names = "--no-clusters", description = "no word clusters")
+    boolean noClusters;
+
+    @Option(names = "--no-kb", description = "no gazetteer of the knowledge base's names")
+    boolean noKb;
+
+    @Option(names = "--wikiann", description = "Arabic: also WikiANN's silver train split")
+    boolean wikiann;
+
+    @Option(names = "--wikifane", description = "Arabic: also WikiFANE's sentences")
+    boolean wikifane;
+
+    private TrainNer() {
+    }
+
+    public static void main(String[] args) {
+        Tools.run(new TrainNer(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String language = languageOption.name();
+        boolean kb = !noKb;
+        Path out = this.out != null ? this.out
+                : Path.of("entities/src/main/resources/io/khabar/entities/ner/ner-" + language + ".bin.gz");
+        Path clusterFile = this.clusterFile;
+        Tools.requireFolder(data.resolve("ner"), "NER corpora", "pass the shared data folder with --data");
+        if (folds <= 1) {
+            Tools.writableFile(out); // before training, not after it
         }
         long t0 = System.nanoTime();
         MatchingAnalyzer analyzer = new MatchingAnalyzer();
@@ -129,7 +163,7 @@ public final class TrainNer {
             }
             System.out.printf(Locale.ROOT, "• %d-fold cross-validation on the training split: mean F1 %.4f (%s)%n",
                     folds, sum / folds, each.toString().strip());
-            return;
+            return 0;
         }
         train.addAll(extra);
         Fitted fitted = fit(keys, gazetteers, clusters, lang, bits, epochs, train, devSet, holdout ? "held-out" : "dev",
@@ -139,6 +173,7 @@ public final class TrainNer {
         new NerModel(lang, featurizer, model, "").save(out);
         System.out.printf(Locale.ROOT, "• wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out),
                 (System.nanoTime() - t0) / 1e9);
+        return 0;
     }
 
     record Fitted(Featurizer featurizer, Perceptron perceptron, double f1) {

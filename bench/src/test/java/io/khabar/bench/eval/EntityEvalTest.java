@@ -1,5 +1,6 @@
 package io.khabar.bench.eval;
 
+import io.khabar.bench.cli.Tools;
 import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.entities.ner.EntityLabels;
 import io.khabar.events.Annotation;
@@ -46,14 +47,14 @@ class EntityEvalTest {
 
     @Test
     void theWholePathOnTheDevSplitsStaysAboveItsFloor() throws Exception {
-        String report = run(() -> EntityEval.main(new String[]{"../../shared/data"}));
+        String report = run(EntityEval.class, "../../shared/data");
         assertThat(wholePathF1(report, "ar")).as("ANERcorp dev, whole path").isGreaterThanOrEqualTo(0.83);
         assertThat(wholePathF1(report, "en")).as("CoNLL-2003 dev, whole path").isGreaterThanOrEqualTo(0.915);
     }
 
     @Test
     void linkingOnAidaDevMeetsItsGoal() throws Exception {
-        String report = run(() -> LinkingEval.main(new String[]{"../../shared/data", "--misses", "0"}));
+        String report = run(LinkingEval.class, "../../shared/data", "--misses", "0");
         Matcher m = Pattern.compile("accuracy on in-KB mentions: [\\d,]+ of ([\\d,]+) = (\\S+)").matcher(report);
         assertThat(m.find()).as(report).isTrue();
         assertThat(Integer.parseInt(m.group(1).replace(",", ""))).as("in-KB gold mentions").isGreaterThan(1_000);
@@ -63,8 +64,8 @@ class EntityEvalTest {
 
     @Test
     void linkingOnTheHandAnnotatedArabicSetMeetsItsGoal() throws Exception {
-        String report = run(() -> LinkingEval.main(new String[]{"../../shared/data", "--misses", "0", "--arabic",
-                "data/linking-ar-saudinewsnet.tsv"}));
+        String report = run(LinkingEval.class, "../../shared/data", "--misses", "0", "--arabic",
+                "data/linking-ar-saudinewsnet.tsv");
         Matcher m = Pattern.compile("cross-script accuracy on mentions with a QID: [\\d,]+ of ([\\d,]+) = (\\S+)")
                 .matcher(report);
         assertThat(m.find()).as(report).isTrue();
@@ -72,19 +73,18 @@ class EntityEvalTest {
         assertThat(Double.parseDouble(m.group(2))).as("Arabic cross-script accuracy").isGreaterThanOrEqualTo(0.85);
     }
 
-    interface Main {
-        void run() throws Exception;
-    }
-
-    private static String run(Main main) throws Exception {
+    /** Runs the tool's command line, as {@code ./khabar} does, and returns what it printed; it must succeed. */
+    private static String run(Class<?> tool, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
         try {
-            main.run();
+            code = Tools.execute(tool, args);
         } finally {
             System.setOut(stdout);
         }
+        assertThat(code).as("exit code of %s", tool.getSimpleName()).isZero();
         String report = out.toString(StandardCharsets.UTF_8);
         stdout.print(report);
         return report;
