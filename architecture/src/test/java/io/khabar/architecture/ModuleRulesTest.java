@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>the contract ({@code events}) imports no framework: Java and Jackson only; the shared text utilities
  *       ({@code text}) Java only;</li>
- *   <li>the pure-logic modules ({@code normalizer}, {@code knowledge}, {@code entities}, {@code temporal},
- *       {@code topics}) import no Quarkus, Jakarta, MicroProfile, SmallRye, Vert.x or Kafka, and no service;</li>
+ *   <li>the pure-logic modules ({@code matching}, {@code normalizer}, {@code knowledge}, {@code entities},
+ *       {@code temporal}, {@code topics}) import no Quarkus, Jakarta, MicroProfile, SmallRye, Vert.x or Kafka, and no service;</li>
  *   <li>no service imports another, and runtime code reaches no tool ({@code bench}, {@code local-run}) and no test
  *       support ({@code infra});</li>
  *   <li>a {@code main()} lives in a tool module, not in a runtime library.</li>
@@ -30,12 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModuleRulesTest {
     static final String EVENTS = "io.khabar.events..";
-    static final String[] LOGIC = {"io.khabar.normalize..", "io.khabar.knowledge..", "io.khabar.entities..",
-            "io.khabar.temporal..", "io.khabar.topics.."};
+    static final String[] LOGIC = {"io.khabar.matching..", "io.khabar.normalize..", "io.khabar.knowledge..",
+            "io.khabar.entities..", "io.khabar.temporal..", "io.khabar.topics.."};
     static final String[] SERVICES = {"io.khabar.ingest..", "io.khabar.enrich..", "io.khabar.store.."};
-    static final String[] RUNTIME = {"io.khabar.events..", "io.khabar.text..", "io.khabar.messaging..", "io.khabar.http..",
-            "io.khabar.normalize..", "io.khabar.knowledge..", "io.khabar.entities..", "io.khabar.temporal..",
-            "io.khabar.topics..", "io.khabar.ingest..", "io.khabar.enrich..", "io.khabar.store.."};
+    static final String[] RUNTIME = {"io.khabar.events..", "io.khabar.text..", "io.khabar.messaging..",
+            "io.khabar.http..", "io.khabar.matching..", "io.khabar.normalize..", "io.khabar.knowledge..",
+            "io.khabar.entities..", "io.khabar.temporal..", "io.khabar.topics..", "io.khabar.ingest..",
+            "io.khabar.enrich..", "io.khabar.store.."};
     static final String[] TOOLS = {"io.khabar.bench..", "io.khabar.local..", "io.khabar.infra.."};
     static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta..", "javax.ws..", "javax.inject..",
             "org.eclipse.microprofile..", "io.smallrye..", "io.vertx..", "org.apache.kafka..", "org.jboss.."};
@@ -50,7 +51,8 @@ class ModuleRulesTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String pkg : List.of("events", "text", "messaging", "http", "normalize", "knowledge", "entities", "temporal",
+        for (String pkg : List.of("events", "text", "messaging", "http", "matching", "normalize", "knowledge",
+                "entities", "temporal",
                 "topics", "ingest", "enrich", "store", "local", "bench", "infra")) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("io.khabar." + pkg)))
                     .as("classes of io.khabar." + pkg + " on this module's classpath").isTrue();
@@ -79,6 +81,13 @@ class ModuleRulesTest {
         noClasses().that().resideInAnyPackage(LOGIC).should().dependOnClassesThat()
                 .resideInAnyPackage(concat(SERVICES, "io.khabar.messaging..", "io.khabar.http.."))
                 .because("services use the logic, never the other way round").check(classes);
+    }
+
+    @Test
+    void storeReadsTheMatchingLayerWithoutTheNormalizer() {
+        noClasses().that().resideInAPackage("io.khabar.store..").should().dependOnClassesThat()
+                .resideInAPackage("io.khabar.normalize..")
+                .because("store computes the search form with the matching module alone").check(classes);
     }
 
     @Test

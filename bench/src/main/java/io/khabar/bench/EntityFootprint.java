@@ -2,7 +2,7 @@ package io.khabar.bench;
 
 import io.khabar.bench.cli.Tools;
 import io.khabar.entities.EntityExtractor;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

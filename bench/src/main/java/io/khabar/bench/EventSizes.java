@@ -10,7 +10,7 @@ import io.khabar.events.ArticleNormalized;
 import io.khabar.events.ArticleReceived;
 import io.khabar.events.EventJson;
 import io.khabar.ingest.service.ArticleIntake;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

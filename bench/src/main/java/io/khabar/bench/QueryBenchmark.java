@@ -10,7 +10,7 @@ import io.khabar.events.EventJson;
 import io.khabar.events.Topics;
 import io.khabar.ingest.service.ArticleIntake;
 import io.khabar.local.LocalStack;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -11,7 +11,7 @@ import io.khabar.events.LanguageSpan;
 import io.khabar.events.Span;
 import io.khabar.knowledge.KnowledgeBase;
 import io.khabar.knowledge.Transliterator;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.khabar.events.ArticleEntity;
 import io.khabar.events.Span;
 import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 
 import java.util.List;
 import java.util.Optional;

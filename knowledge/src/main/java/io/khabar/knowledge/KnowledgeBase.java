@@ -1,6 +1,6 @@
 package io.khabar.knowledge;
 
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import io.khabar.normalize.html.ExtractedPage;
 import io.khabar.normalize.html.PageExtractor;
 import io.khabar.normalize.language.LanguageGuess;
 import io.khabar.normalize.language.LanguageIdentifier;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.normalize.text.CharacterReferences;
 import io.khabar.normalize.text.NormalizedText;
 import io.khabar.normalize.text.TextNormalizer;

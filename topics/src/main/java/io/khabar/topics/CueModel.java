@@ -1,6 +1,6 @@
 package io.khabar.topics;
 
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

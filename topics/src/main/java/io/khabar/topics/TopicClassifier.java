@@ -2,7 +2,7 @@ package io.khabar.topics;
 
 import io.khabar.events.Annotation;
 import io.khabar.events.MatchingText;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.text.Scores;
 
 import java.util.ArrayList;

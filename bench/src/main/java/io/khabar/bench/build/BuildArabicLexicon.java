@@ -1,7 +1,7 @@
 package io.khabar.bench.build;
 
 import io.khabar.bench.cli.Tools;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,13 +23,13 @@ import java.util.stream.Stream;
  *   <li>country names in Arabic ({@code kb/country-codes}, ODC-PDDL);</li>
  *   <li>Arabic stop words ({@code stopwords/ar/mohataher-arabic-stop-words}, MIT).</li>
  * </ul>
- * Usage: {@code normalizer/scripts/build-arabic-lexicon [DATA_DIR]} (default {@code ../shared/data}). Each word is
+ * Usage: {@code matching/scripts/build-arabic-lexicon [DATA_DIR]} (default {@code ../shared/data}). Each word is
  * stored in its matching form; words under 3 letters are left out.
  */
 @Command(name = "BuildArabicLexicon", mixinStandardHelpOptions = true,
         description = {"Compiles arabic-lexicon.txt, the known words that guide proclitic stripping in the matching"
                 + " layer: name words of Wikidata's Latin-Arabic transliteration pairs, Arabic country names and"
-                + " Arabic stop words, each in its matching form. Run by normalizer/scripts/build-arabic-lexicon, from"
+                + " Arabic stop words, each in its matching form. Run by matching/scripts/build-arabic-lexicon, from"
                 + " the repository root."})
 public final class BuildArabicLexicon implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATA_DIR", arity = "0..1", defaultValue = "../shared/data",
@@ -37,7 +37,7 @@ public final class BuildArabicLexicon implements Callable<Integer> {
     Path data;
 
     @Parameters(index = "1", paramLabel = "OUT_FILE", arity = "0..1",
-            defaultValue = "normalizer/src/main/resources/io/khabar/normalize/matching/" + MatchingAnalyzer.LEXICON,
+            defaultValue = "matching/src/main/resources/io/khabar/matching/" + MatchingAnalyzer.LEXICON,
             description = "the lexicon written, created with its folders (default: ${DEFAULT-VALUE})")
     Path out;
 

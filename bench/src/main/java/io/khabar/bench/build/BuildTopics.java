@@ -3,7 +3,7 @@ package io.khabar.bench.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khabar.bench.cli.Tools;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -12,7 +12,7 @@ import io.khabar.entities.ner.NerModel;
 import io.khabar.entities.ner.SpanScore;
 import io.khabar.events.Annotation;
 import io.khabar.events.Span;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -9,7 +9,7 @@ import io.khabar.entities.ner.EntityLabels;
 import io.khabar.events.Annotation;
 import io.khabar.knowledge.Candidate;
 import io.khabar.knowledge.KnowledgeBase;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -4,7 +4,7 @@ import io.khabar.enrich.service.ArticleEnricher;
 import io.khabar.entities.EntityExtractor;
 import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

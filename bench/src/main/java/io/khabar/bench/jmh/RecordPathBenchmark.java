@@ -7,7 +7,7 @@ import io.khabar.entities.EntityExtractor;
 import io.khabar.events.ArticleNormalized;
 import io.khabar.events.EventJson;
 import io.khabar.ingest.service.ArticleIntake;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

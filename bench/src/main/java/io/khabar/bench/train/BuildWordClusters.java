@@ -11,7 +11,7 @@ import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.bench.ner.NerData;
 import io.khabar.entities.ner.Tokenizer;
 import io.khabar.entities.ner.WordKeys;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

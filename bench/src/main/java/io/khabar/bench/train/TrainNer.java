@@ -11,7 +11,7 @@ import io.khabar.entities.ner.Perceptron;
 import io.khabar.entities.ner.SpanScore;
 import io.khabar.entities.ner.WordClusters;
 import io.khabar.entities.ner.WordKeys;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

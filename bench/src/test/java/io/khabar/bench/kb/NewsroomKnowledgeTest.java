@@ -3,7 +3,7 @@ package io.khabar.bench.kb;
 import io.khabar.entities.EntityExtractor;
 import io.khabar.entities.linking.EntityLinker;
 import io.khabar.knowledge.KnowledgeBase;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package io.khabar.enrich.config;
 
 import io.khabar.enrich.service.ArticleEnricher;
 import io.khabar.entities.EntityExtractor;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -12,7 +12,7 @@ import io.khabar.events.Span;
 import io.khabar.events.TextFacts;
 import io.khabar.normalize.language.LanguageGuess;
 import io.khabar.normalize.language.LanguageIdentifier;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.temporal.AmountTagger;
 import io.khabar.temporal.TemporalTagger;
 import io.khabar.text.Scores;

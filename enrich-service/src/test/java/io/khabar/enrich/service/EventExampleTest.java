@@ -9,7 +9,7 @@ import io.khabar.events.Duplicate;
 import io.khabar.events.EventJson;
 import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

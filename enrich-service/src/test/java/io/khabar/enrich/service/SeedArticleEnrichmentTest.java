@@ -4,7 +4,7 @@ import io.khabar.entities.EntityExtractor;
 import io.khabar.events.Annotation;
 import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.khabar.entities.ner;
 
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

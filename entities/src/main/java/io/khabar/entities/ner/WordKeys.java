@@ -1,7 +1,7 @@
 package io.khabar.entities.ner;
 
 import io.khabar.events.MatchingText;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.text.Scripts;
 
 /**

@@ -2,7 +2,7 @@ package io.khabar.entities.quotes;
 
 import io.khabar.entities.ner.WordKeys;
 import io.khabar.events.Annotation;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

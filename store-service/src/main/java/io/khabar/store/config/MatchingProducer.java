@@ -1,6 +1,6 @@
 package io.khabar.store.config;
 
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -4,7 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.khabar.events.ArticleEnriched;
 import io.khabar.events.EventJson;
 import io.khabar.events.MatchingText;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

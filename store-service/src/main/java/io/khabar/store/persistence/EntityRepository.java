@@ -1,7 +1,7 @@
 package io.khabar.store.persistence;
 
 import io.agroal.api.AgroalDataSource;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

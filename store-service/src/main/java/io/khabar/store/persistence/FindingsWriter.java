@@ -4,7 +4,7 @@ import io.khabar.events.Annotation;
 import io.khabar.events.ArticleEnriched;
 import io.khabar.events.ArticleEntity;
 import io.khabar.events.Span;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.text.Scripts;
 
 import java.sql.Connection;

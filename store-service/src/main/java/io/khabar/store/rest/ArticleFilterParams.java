@@ -1,6 +1,6 @@
 package io.khabar.store.rest;
 
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.store.persistence.ArticleFilter;
 import io.khabar.store.persistence.EntityRepository;
 import jakarta.ws.rs.QueryParam;

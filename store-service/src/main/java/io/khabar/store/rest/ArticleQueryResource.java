@@ -4,7 +4,7 @@ import io.khabar.http.Problem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khabar.events.ArticleEnriched;
 import io.khabar.events.EventJson;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.store.config.StoreConfig;
 import io.khabar.store.rest.auth.ReadAccess;
 import io.khabar.store.persistence.ArticleFilter;

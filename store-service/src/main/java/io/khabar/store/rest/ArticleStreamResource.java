@@ -3,7 +3,7 @@ package io.khabar.store.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khabar.http.Problem;
-import io.khabar.normalize.matching.MatchingAnalyzer;
+import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.store.config.StoreConfig;
 import io.khabar.store.rest.auth.ReadAccess;
 import io.khabar.store.persistence.ArticleFilter;

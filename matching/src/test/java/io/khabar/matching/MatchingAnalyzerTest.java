@@ -1,4 +1,4 @@
-package io.khabar.normalize.matching;
+package io.khabar.matching;
 
 import io.khabar.events.MatchingText;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.khabar.normalize.matching;
+package io.khabar.matching;
 
 import io.khabar.events.MatchingText;
 import io.khabar.text.Scripts;
@@ -28,11 +28,11 @@ import java.util.Set;
  *       of people and places, and common words) and the word itself is not one: so لموسكو is موسكو, while بوتين
  *       stays بوتين and كبير stays كبير.</li>
  * </ul>
- * The lexicon is {@code arabic-lexicon.txt} beside this class, built by {@code normalizer/scripts/build-arabic-lexicon}
- * (see {@code normalizer/src/main/resources/io/khabar/normalize/matching/PROVENANCE.md}).
+ * The lexicon is {@code arabic-lexicon.txt} beside this class, built by {@code matching/scripts/build-arabic-lexicon}
+ * (see {@code matching/src/main/resources/io/khabar/matching/PROVENANCE.md}).
  */
 public final class MatchingAnalyzer {
-    /** The committed lexicon resource, beside this class; rebuilt by {@code normalizer/scripts/build-arabic-lexicon}. */
+    /** The committed lexicon resource, beside this class; rebuilt by {@code matching/scripts/build-arabic-lexicon}. */
     public static final String LEXICON = "arabic-lexicon.txt";
     private static final ArabicNormalizer ARABIC = new ArabicNormalizer();
     private final Set<String> lexicon;
