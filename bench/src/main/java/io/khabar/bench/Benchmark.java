@@ -209,8 +209,9 @@ public final class Benchmark {
 
             Map<String, Object> baseline = null;
             if (options.baseline()) {
-                log.accept("baseline: the same three hops in pass-through mode (no normalization, enrichment or database)");
-                stack.startServices(Map.of("KHABAR_PASS_THROUGH", "true"), List.of(), log);
+                log.accept("baseline: the same three hops, forwarded unread by PassThroughForwarder processes in the"
+                        + " services' places (no framework, JSON, normalization, enrichment or database)");
+                startPassThrough(stack);
                 baseline = throughput(stack, bootstrap, db, corpus, "base-" + runId, true);
                 stack.stopServices();
                 results.put("baseline", baseline);
@@ -244,6 +245,24 @@ public final class Benchmark {
             }
         }
         return results;
+    }
+
+    /**
+     * The baseline's three stages, each a {@link PassThroughForwarder} process in its service's place (same consumer
+     * group, poll size and JVM settings): raw to normalized and normalized to enriched in a Kafka transaction per
+     * poll, enriched consumed and committed.
+     */
+    private void startPassThrough(LocalStack stack) throws java.io.IOException {
+        String cp = System.getProperty("java.class.path");
+        String main = PassThroughForwarder.class.getName();
+        String bootstrap = stack.bootstrap();
+        stack.startInstead("store-service", List.of("-cp", cp, main, "--bootstrap", bootstrap, "--group",
+                "khabar-store", "--from", Topics.ENRICHED, "--max-poll", "100"), log);
+        stack.startInstead("enrich-service", List.of("-cp", cp, main, "--bootstrap", bootstrap, "--group",
+                "khabar-enrich", "--from", Topics.NORMALIZED, "--to", Topics.ENRICHED), log);
+        stack.startInstead("ingest-service", List.of("-cp", cp, main, "--bootstrap", bootstrap, "--group",
+                "khabar-ingest", "--from", Topics.RAW, "--to", Topics.NORMALIZED), log);
+        stack.awaitConsumersAssigned(java.time.Duration.ofSeconds(60));
     }
 
     private Map<String, Object> throughput(LocalStack stack, String bootstrap, Db db, Corpus corpus, String tag,

@@ -23,9 +23,10 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "khabar", mixinStandardHelpOptions = true, version = "khabar 0.1.0",
         description = "Khabar: a newsroom's article feed, enriched, searchable and live.",
         subcommands = {Khabar.Run.class, Khabar.Post.class, Khabar.Replay.class, CommandLine.HelpCommand.class},
-        footer = {"", "Tools, run as ./khabar TOOL: bench, event-sizes, query-bench, chaos, jmh, normalize,",
-                "  eval-extraction, eval-langid, eval-ner, eval-linking, eval-topics, train-ner,",
-                "  entity-footprint, synthetic-kb, import-wikidata."})
+        footer = {"", "Tools, each with --help, run as ./khabar TOOL:",
+                "  bench, event-sizes, query-bench, chaos, jmh, normalize, eval-extraction,",
+                "  eval-langid, eval-ner, eval-linking, eval-topics, train-ner, entity-footprint,",
+                "  synthetic-kb, import-wikidata"})
 public final class Khabar {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

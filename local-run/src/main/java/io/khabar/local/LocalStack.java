@@ -117,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
     /**
      * The three services, each its own JVM, started downstream first and each awaited until ready.
      *
-     * @param extraEnv   added to every service's environment (e.g. {@code KHABAR_PASS_THROUGH=true})
+     * @param extraEnv   added to every service's environment
      * @param jvmOptions added to every service's JVM ({@code {service}} is replaced by the service name)
      */
     public void startServices(Map<String, String> extraEnv, List<String> jvmOptions,
@@ -126,6 +126,22 @@ public final class LocalStack implements AutoCloseable {
         startService("enrich-service", ports.enrich(), extraEnv, jvmOptions, progress);
         startService("ingest-service", ports.ingest(), extraEnv, jvmOptions, progress);
         awaitConsumersAssigned(Duration.ofSeconds(60));
+    }
+
+    /**
+     * A process of the caller's own in place of a service (the benchmark's pass-through forwarders): started with the
+     * service's {@code jvm.options} and {@code java ARGS}, with {@code KAFKA_BOOTSTRAP_SERVERS} set, logged, measured
+     * ({@link #pids}) and stopped ({@link #stopServices}) like the service; not supervised, not health-checked.
+     */
+    public void startInstead(String service, List<String> javaArgs, java.util.function.Consumer<String> progress)
+            throws IOException {
+        progress.accept("starting a stand-in for " + service);
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
+        env.put("MALLOC_ARENA_MAX", "2");
+        List<String> command = new ArrayList<>(List.of(java(), "@" + jvmOptions(service)));
+        command.addAll(javaArgs);
+        services.put(service, ServiceProcess.start(service, command, env, logs()));
     }
 
     /** Consumer groups of the three stages; each must own every partition of its input topic before work is sent. */
@@ -139,7 +155,16 @@ public final class LocalStack implements AutoCloseable {
         java.time.Instant deadline = java.time.Instant.now().plus(timeout);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
             while (java.time.Instant.now().isBefore(deadline)) {
-                var groups = admin.describeConsumerGroups(CONSUMER_GROUPS).all().get(5, TimeUnit.SECONDS);
+                java.util.Map<String, org.apache.kafka.clients.admin.ConsumerGroupDescription> groups;
+                try {
+                    groups = admin.describeConsumerGroups(CONSUMER_GROUPS).all().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+                        throw e;
+                    }
+                    Thread.sleep(200); // a consumer that has not joined yet
+                    continue;
+                }
                 boolean ready = groups.values().stream().allMatch(g ->
                         g.groupState() == org.apache.kafka.common.GroupState.STABLE
                                 && g.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum()

@@ -56,12 +56,6 @@ public final class StageRecords {
         return Message.of(payload, metadata(articleId, eventId, ceType, ceSource, time));
     }
 
-    /** The benchmark baseline's record: the incoming bytes unread, same key, no CloudEvents headers. */
-    public static Message<byte[]> passThroughRecord(Message<byte[]> in) {
-        return Message.of(in.getPayload(), Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(incomingKey(in)).build()));
-    }
-
     /** An outgoing message whose acknowledgement (or failure) is that of {@code in}. */
     private static Message<byte[]> chained(Message<?> in, byte[] payload, Metadata metadata) {
         java.util.function.Supplier<CompletionStage<Void>> ack = in::ack;

@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * The incoming channel needs {@code batch=true}, {@code commit-strategy=ignore} and {@code failure-strategy=ignore}
  * (a failed transaction rewinds the consumer to its committed offsets); the outgoing one a {@code transactional.id}.
- * In pass-through mode (benchmark baseline) records are forwarded unread, through the same transactions.
  */
 public final class TransactionalStage implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TransactionalStage.class);
@@ -40,7 +39,6 @@ public final class TransactionalStage implements AutoCloseable {
     private final String stage;
     private final String ceType;
     private final String ceSource;
-    private final boolean passThrough;
     private final StageMetrics metrics;
     private final ExecutorService workers;
     /** At most {@code concurrency} records in work; a record past its budget gives its place back. */
@@ -52,12 +50,11 @@ public final class TransactionalStage implements AutoCloseable {
      * @param budget      the longest one record may take; past it the record is dead-lettered with the reason and the
      *                    batch goes on (its thread is interrupted; work that ignores interruption runs on, apart)
      */
-    public TransactionalStage(MeterRegistry registry, String stage, String ceType, String ceSource, boolean passThrough,
-                              int concurrency, Duration budget) {
+    public TransactionalStage(MeterRegistry registry, String stage, String ceType, String ceSource, int concurrency,
+                              Duration budget) {
         this.stage = stage;
         this.ceType = ceType;
         this.ceSource = ceSource;
-        this.passThrough = passThrough;
         this.metrics = new StageMetrics(registry, stage);
         this.budget = budget;
         this.places = new Semaphore(Math.max(1, concurrency));
@@ -164,9 +161,6 @@ public final class TransactionalStage implements AutoCloseable {
     }
 
     private Outcome transform(Message<byte[]> in, PipelineStage.Work work) {
-        if (passThrough) {
-            return new Outcome(StageRecords.passThroughRecord(in), null, false);
-        }
         String key = StageRecords.incomingKey(in);
         try {
             Instant now = Instant.now();

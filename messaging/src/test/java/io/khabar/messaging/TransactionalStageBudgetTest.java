@@ -26,7 +26,7 @@ class TransactionalStageBudgetTest {
     @Timeout(20)
     void aRecordPastItsBudgetIsDeadLetteredAndTheRestOfTheBatchIsWritten() {
         try (TransactionalStage stage = new TransactionalStage(new SimpleMeterRegistry(), "test", "t", "urn:test",
-                false, 2, Duration.ofMillis(500))) {
+                2, Duration.ofMillis(500))) {
             List<Message<byte[]>> batch = new ArrayList<>();
             for (String body : List.of("ok-1", "spin", "ok-2", "fail", "ok-3")) {
                 batch.add(Message.of(body.getBytes(StandardCharsets.UTF_8)));

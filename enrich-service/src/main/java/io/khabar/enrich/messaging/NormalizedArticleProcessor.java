@@ -16,7 +16,6 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * {@code khabar.enrich.concurrency} at a time on threads of their own (CPU work that must not hold the event loop), and
  * their enriched events, or their dead-letter records with the reason, are written in one Kafka transaction with the
  * consumed offsets. A {@code read_committed} consumer of the enriched topic sees each normalized record's output once,
- * also across a crash. With {@code khabar.pass-through=true} (benchmark baseline only) records are forwarded unread.
+ * also across a crash.
  */
 @ApplicationScoped
 @Startup // load the models and the knowledge base at boot, not on the first article
@@ -37,11 +36,10 @@ public class NormalizedArticleProcessor {
     KafkaTransactions<byte[]> transactions;
 
     @Inject
-    public NormalizedArticleProcessor(MeterRegistry registry, ArticleEnricher enricher, EnrichConfig config,
-                                      @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
+    public NormalizedArticleProcessor(MeterRegistry registry, ArticleEnricher enricher, EnrichConfig config) {
         this.enricher = enricher;
         this.stage = new TransactionalStage(registry, Channels.STAGE, CloudEventTypes.ENRICHED,
-                CloudEventTypes.SOURCE_ENRICH, passThrough, config.concurrency(), config.recordBudget());
+                CloudEventTypes.SOURCE_ENRICH, config.concurrency(), config.recordBudget());
     }
 
     @Incoming(Channels.NORMALIZED_IN)

@@ -17,7 +17,6 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -28,7 +27,6 @@ import org.jboss.logging.Logger;
  * topic sees each raw record's output once, also across a crash. Output order follows input order within a batch, and
  * every later stage orders versions by {@code revision} anyway. When the duplicate store fails, the article still goes
  * on, marked {@code unchecked}, with one log line.
- * With {@code khabar.pass-through=true} (benchmark baseline only) records are forwarded unread.
  */
 @ApplicationScoped
 @Startup // build the normalizer at boot, not on the first article
@@ -44,10 +42,9 @@ public class RawArticleProcessor {
     KafkaTransactions<byte[]> transactions;
 
     @Inject
-    public RawArticleProcessor(MeterRegistry registry, IngestConfig config, PostgresDuplicateIndex duplicates,
-                               @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
+    public RawArticleProcessor(MeterRegistry registry, IngestConfig config, PostgresDuplicateIndex duplicates) {
         this.stage = new TransactionalStage(registry, Channels.STAGE, CloudEventTypes.NORMALIZED,
-                CloudEventTypes.SOURCE_INGEST, passThrough, config.concurrency(), config.recordBudget());
+                CloudEventTypes.SOURCE_INGEST, config.concurrency(), config.recordBudget());
         this.duplicates = config.dedup().enabled() ? duplicates : null;
         this.intake = new ArticleIntake(new ArticleNormalizer(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC,
                 config.languages().orElse(java.util.Set.of())));

@@ -15,7 +15,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -43,7 +42,6 @@ import java.util.concurrent.locks.LockSupport;
  *   so the article the database refuses is dead-lettered alone, at once, and its neighbours are stored.</li>
  * </ul>
  * No exception leaves this method: a record is acknowledged, dead-lettered, or held until the database is back.
- * With {@code khabar.pass-through=true} (benchmark baseline only) records are acknowledged without being read or written.
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
@@ -53,14 +51,11 @@ public class EnrichedArticleConsumer {
     private final StoreConfig config;
     private final StageMetrics metrics;
     private final WriterHealth health;
-    private final boolean passThrough;
     private volatile boolean stopping;
 
     @Inject
     public EnrichedArticleConsumer(ArticleRepository repository, StoreConfig config, MeterRegistry registry,
-                                   WriterHealth health,
-                                   @ConfigProperty(name = "khabar.pass-through", defaultValue = "false") boolean passThrough) {
-        this.passThrough = passThrough;
+                                   WriterHealth health) {
         this.repository = repository;
         this.config = config;
         this.health = health;
@@ -75,10 +70,6 @@ public class EnrichedArticleConsumer {
     @Blocking
     public CompletionStage<Void> store(KafkaRecordBatch<String, byte[]> batch) {
         List<CompletionStage<Void>> done = new ArrayList<>();
-        if (passThrough) {
-            batch.getRecords().forEach(r -> done.add(r.ack()));
-            return all(done);
-        }
         List<KafkaRecord<String, byte[]>> readable = new ArrayList<>();
         List<ArticleEnriched> articles = new ArrayList<>();
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
