@@ -9,7 +9,7 @@ import io.khabar.events.EventJson;
 import io.khabar.ingest.config.IngestConfig;
 import io.khabar.ingest.domain.InvalidArticleException;
 import io.khabar.ingest.messaging.RawArticlePublisher;
-import io.khabar.ingest.service.ArticleIntake;
+import io.khabar.ingest.service.ArticleDoor;
 import io.khabar.ingest.service.RevisionClock;
 import io.smallrye.common.annotation.Blocking;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public class ArticleResource {
     @Inject
     RawArticlePublisher publisher;
 
-    private final ArticleIntake intake = ArticleIntake.acceptOnly();
+    private final ArticleDoor door = new ArticleDoor();
     private static final RevisionClock CLOCK = new RevisionClock();
 
     @POST
@@ -183,7 +183,7 @@ public class ArticleResource {
             throw new LineProblem(Problem.response(400, "Invalid JSON", e.getMessage(), "/", line));
         }
         try {
-            return intake.accept(node, now);
+            return door.accept(node, now);
         } catch (InvalidArticleException e) {
             throw new LineProblem(Problem.response(400, "Invalid article", e.detail(), e.field(), line));
         }

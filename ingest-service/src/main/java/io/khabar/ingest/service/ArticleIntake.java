@@ -4,26 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.khabar.events.ArticleIds;
 import io.khabar.events.ArticleNormalized;
 import io.khabar.events.ArticleReceived;
-import io.khabar.events.EventJson;
-import io.khabar.ingest.domain.ArticleParser;
-import io.khabar.ingest.domain.ArticleSubmission;
-import io.khabar.ingest.domain.InvalidArticleException;
 import io.khabar.events.Duplicate;
 import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
 import io.khabar.normalize.dedup.DuplicateIndex;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * From a producer's article to the events of the ingest stage. Plain Java: no framework; the only I/O is the
- * {@link DuplicateIndex} it is given.
+ * From a producer's article to the events of the ingest stage: {@link ArticleDoor}'s validation and ids, then
+ * normalization. Plain Java: no framework; the only I/O is the {@link DuplicateIndex} it is given.
  */
 public final class ArticleIntake {
-    private final ArticleParser parser = new ArticleParser();
+    private final ArticleDoor door = new ArticleDoor();
     private final ArticleNormalizer normalizer;
 
     public ArticleIntake() {
@@ -31,42 +26,17 @@ public final class ArticleIntake {
     }
 
     public ArticleIntake(ArticleNormalizer normalizer) {
-        this.normalizer = normalizer;
+        this.normalizer = java.util.Objects.requireNonNull(normalizer, "normalizer");
     }
 
-    /** For the HTTP front door, which validates and assigns ids but does not normalize: no normalizer is built. */
-    public static ArticleIntake acceptOnly() {
-        return new ArticleIntake(null);
-    }
-
-    /** Validates one article document (JSON tree) and gives it its stable id. */
+    /** {@link ArticleDoor#accept}. */
     public ArticleReceived accept(JsonNode article, Instant now) {
-        return received(parser.parse(article), now, null);
+        return door.accept(article, now);
     }
 
-    /**
-     * Reads a record of the raw topic: the {@link ArticleReceived} that the HTTP API wrote, or a native or ninjs
-     * article that a producer wrote directly (its id then comes from the payload, else the record key, else is derived).
-     *
-     * @throws InvalidArticleException when the record is not an acceptable article
-     */
+    /** {@link ArticleDoor#readRaw}. */
     public ArticleReceived readRaw(byte[] record, String recordKey, Instant now) {
-        if (record == null || record.length == 0) {
-            throw new InvalidArticleException("/", "empty record");
-        }
-        JsonNode node;
-        try {
-            node = EventJson.mapper().readTree(record);
-        } catch (IOException e) {
-            throw new InvalidArticleException("/", "not valid JSON: " + EventJson.firstLine(e.getMessage()));
-        }
-        ArticleSubmission submission = parser.parse(node);
-        if (node.hasNonNull("eventId") && node.hasNonNull("receivedAt") && node.hasNonNull("articleId")) {
-            ArticleReceived event = EventJson.mapper().convertValue(node, ArticleReceived.class);
-            return event;
-        }
-        String key = ArticleIds.isValidProducerId(recordKey) ? recordKey : null;
-        return received(submission, now, key);
+        return door.readRaw(record, recordKey, now);
     }
 
     /**
@@ -78,9 +48,6 @@ public final class ArticleIntake {
      */
     public ArticleNormalized normalize(ArticleReceived in, Instant now, DuplicateIndex duplicates,
                                        java.util.function.BiConsumer<String, RuntimeException> onDedupFailure) {
-        if (normalizer == null) {
-            throw new IllegalStateException("this ArticleIntake accepts articles only");
-        }
         NormalizedArticle n = normalizer.normalize(new ArticleNormalizer.Input(in.title(), in.body(), in.url(),
                 in.language(), in.publishedAt(), in.authors()));
         Duplicate duplicate;
@@ -101,13 +68,6 @@ public final class ArticleIntake {
                 revision, hash, received, now, in.source(), ArticleIds.canonicalUrl(n.url()).orElse(null),
                 n.title(), n.text(), n.language(), n.languageConfidence(), n.publishedAt(), n.authors(),
                 n.paragraphs(), n.facts(), n.metadata(), null, duplicate); // schema 2: no matching layer on the wire
-    }
-
-    private ArticleReceived received(ArticleSubmission s, Instant now, String fallbackId) {
-        String producerId = s.producerId() != null ? s.producerId() : fallbackId;
-        String id = ArticleIds.derive(producerId, s.source(), s.url(), s.title(), s.body());
-        return new ArticleReceived(ArticleReceived.SCHEMA_VERSION, UUID.randomUUID().toString(), id, now, s.source(),
-                s.url(), s.title(), s.body(), s.language(), s.publishedAt(), s.authors(), s.format());
     }
 
 }

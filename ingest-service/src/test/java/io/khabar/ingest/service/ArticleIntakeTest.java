@@ -48,10 +48,12 @@ class ArticleIntakeTest {
     }
 
     @Test
-    void anAcceptOnlyIntakeRefusesToNormalize() {
-        ArticleIntake front = ArticleIntake.acceptOnly();
-        ArticleReceived r = front.accept(EventJson.mapper().valueToTree(Map.of("source", "s", "body", "b")), Instant.now());
-        assertThatThrownBy(() -> front.normalize(r, Instant.now(), null, (id, e) -> { }))
-                .isInstanceOf(IllegalStateException.class);
+    void theDoorAndTheIntakeGiveTheSameIdsAndAnIntakeNeedsItsNormalizer() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        var article = EventJson.mapper().valueToTree(Map.of("source", "s", "url", "https://example.com/a", "body", "b"));
+        ArticleReceived atTheDoor = new ArticleDoor().accept((com.fasterxml.jackson.databind.JsonNode) article, now);
+        ArticleReceived inTheIntake = intake.accept((com.fasterxml.jackson.databind.JsonNode) article, now);
+        assertThat(atTheDoor.articleId()).isEqualTo(inTheIntake.articleId());
+        assertThatThrownBy(() -> new ArticleIntake(null)).isInstanceOf(NullPointerException.class);
     }
 }
