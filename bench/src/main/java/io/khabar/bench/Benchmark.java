@@ -6,6 +6,7 @@ import io.khabar.events.EventJson;
 import io.khabar.events.Topics;
 import io.khabar.infra.kafka.TopicProbe;
 import io.khabar.local.LocalStack;
+import io.khabar.text.Scores;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -223,7 +224,7 @@ public final class Benchmark {
             Map<String, Object> real = throughput(stack, bootstrap, db, corpus, "tput-" + runId, false);
             if (baseline != null && baseline.get("articlesPerSecond") instanceof Number b
                     && real.get("articlesPerSecond") instanceof Number r && b.doubleValue() > 0) {
-                real.put("ratioToBaseline", Math.round(r.doubleValue() / b.doubleValue() * 1000) / 1000.0);
+                real.put("ratioToBaseline", Scores.round3(r.doubleValue() / b.doubleValue()));
             }
             results.put("throughput", real);
 

@@ -2,6 +2,7 @@ package io.khabar.bench.build;
 
 import io.khabar.bench.cli.Tools;
 import io.khabar.matching.MatchingAnalyzer;
+import io.khabar.text.Scripts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -87,7 +88,7 @@ public final class BuildArabicLexicon implements Callable<Integer> {
 
     private static void add(Set<String> words, MatchingAnalyzer analyzer, String raw) {
         String form = analyzer.form(raw.strip());
-        if (form.length() >= 3 && form.indexOf(' ') < 0 && form.chars().allMatch(c -> c >= 0x0600 && c <= 0x06FF)) {
+        if (form.length() >= 3 && form.indexOf(' ') < 0 && form.chars().allMatch(c -> Scripts.inArabicBlock((char) c))) {
             words.add(form);
         }
     }

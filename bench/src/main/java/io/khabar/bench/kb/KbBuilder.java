@@ -4,6 +4,7 @@ import io.khabar.knowledge.EntityType;
 import io.khabar.knowledge.KbEntity;
 import io.khabar.knowledge.KnowledgeBase;
 import io.khabar.knowledge.Names;
+import io.khabar.text.Scores;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,7 +66,7 @@ final class KbBuilder {
             List<String> all = new ArrayList<>(aliases.values());
             return new KbEntity(id, type, kind, nameEn, nameAr, all,
                     qid == null ? List.of() : new ArrayList<>(shortNames.values()), qid, lat, lon, countryCode,
-                    geonamesId, population, Math.round(prior * 1000) / 1000.0);
+                    geonamesId, population, Scores.round3(prior));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.khabar.bench.kb;
 
 import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.text.Scripts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +36,7 @@ final class KbNames {
         boolean arabic = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x0600 && c <= 0x06FF || c >= 0x0750 && c <= 0x077F || c >= 0xFB50 && c <= 0xFEFF) {
+            if (Scripts.isArabicScript(c)) {
                 arabic |= Character.isLetter(c);
             } else if (Character.isLetter(c)) {
                 return false;

@@ -5,6 +5,7 @@ import io.khabar.entities.ner.Gazetteer;
 import io.khabar.entities.ner.WordKeys;
 import io.khabar.knowledge.KbEntity;
 import io.khabar.knowledge.KnowledgeBase;
+import io.khabar.text.Scripts;
 
 /**
  * Adds the knowledge base's names (full names and people's surnames) to a gazetteer: those written in Arabic script
@@ -43,7 +44,7 @@ final class KnowledgeBaseNames {
     static boolean isArabic(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x0600 && c <= 0x06ff) {
+            if (Scripts.inArabicBlock(c)) {
                 return true;
             }
             if (Character.isLetter(c)) {
