@@ -1,6 +1,7 @@
 package io.khabar.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khabar.events.EventJson;
 import io.khabar.infra.postgres.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +110,56 @@ class PipelineIT {
                 HttpRequest.newBuilder(URI.create(store + "/articles/" + marker)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         assertThat(countRows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aNinjsArticleGoesInAndComesOutAsNinjs() throws Exception {
+        // A Superdesk-style ninjs 1.x item in, valid against IPTC's 1.6 schema ...
+        String uri = "urn:newsml:newsroom.example:20171121:kremlin-sochi-" + Long.toHexString(System.nanoTime());
+        ObjectNode item = EventJson.mapper().createObjectNode()
+                .put("uri", uri).put("type", "text").put("language", "en")
+                .put("versioncreated", "2017-11-21T08:00:00+00:00")
+                .put("headline", "Putin hosts Assad in Sochi")
+                .put("byline", "Newsroom staff")
+                .put("body_html", "<p>Russian President Vladimir Putin hosted Syrian President Bashar al-Assad in"
+                        + " Sochi on Monday.</p><p>The talks in the Black Sea resort lasted four hours.</p>");
+        assertThat(ninjsSchema("1.6", com.networknt.schema.SpecVersion.VersionFlag.V7).validate(item)).isEmpty();
+        String ingest = "http://localhost:" + stack.ports().ingest();
+        String store = "http://localhost:" + stack.ports().store();
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/articles"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(item.toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        String id = EventJson.mapper().readTree(posted.body()).get("ids").get(0).asText();
+        awaitStored(store, id);
+
+        // ... and out of store as ninjs 3.1, valid against IPTC's schema, with the people linked to Wikidata.
+        HttpResponse<String> out = HTTP.send(HttpRequest.newBuilder(URI.create(store + "/articles/" + id))
+                .header("Accept", "application/ninjs+json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(200);
+        assertThat(out.headers().firstValue("Content-Type").orElse("")).startsWith("application/ninjs+json");
+        JsonNode ninjs = EventJson.mapper().readTree(out.body());
+        assertThat(ninjsSchema("3.1", com.networknt.schema.SpecVersion.VersionFlag.V202012).validate(ninjs)).isEmpty();
+        assertThat(ninjs.at("/headlines/0/value").asText()).isEqualTo("Putin hosts Assad in Sochi");
+        assertThat(ninjs.get("language").asText()).isEqualTo("en");
+        assertThat(ninjs.at("/bodies/0/value").asText()).contains("Vladimir Putin hosted", "lasted four hours");
+        List<String> people = new java.util.ArrayList<>();
+        ninjs.path("people").forEach(p -> people.add(p.path("uri").asText()));
+        assertThat(people).contains("https://www.wikidata.org/entity/Q7747", "https://www.wikidata.org/entity/Q44329");
+    }
+
+    private static com.networknt.schema.JsonSchema ninjsSchema(String version,
+                                                               com.networknt.schema.SpecVersion.VersionFlag flag)
+            throws java.io.IOException {
+        Path file = Path.of("../../shared/data/schemas/ninjs/specification/ninjs-schema_" + version + ".json");
+        // nothing is fetched from the network: the geoJSON schema a place may name resolves to one no value meets
+        String geoJson = "https://geojson.org/schema/GeoJSON.json";
+        String none = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"$id\": \"" + geoJson
+                + "\", \"not\": {}}";
+        return com.networknt.schema.JsonSchemaFactory.getInstance(flag,
+                b -> b.schemaLoaders(l -> l.schemas(java.util.Map.of(geoJson, none)))).getSchema(
+                EventJson.mapper().readTree(Files.readString(file)),
+                com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 
     @Test
