@@ -78,12 +78,14 @@ public final class PassThroughForwarder implements Callable<Integer> {
             producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
             producer.initTransactions();
         }
-        Thread main = Thread.currentThread();
+        // SIGTERM: leave the loop and close the clients, then let the JVM go (the main thread itself will block in
+        // System.exit while this hook runs, so the hook waits for the clients, not for that thread).
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running = false;
             consumer.wakeup();
             try {
-                main.join(10_000);
+                closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -119,6 +121,7 @@ public final class PassThroughForwarder implements Callable<Integer> {
             if (producer != null) {
                 producer.close();
             }
+            closed.countDown();
         }
         return 0;
     }
