@@ -33,6 +33,11 @@ public abstract class ApiKeyFilter implements ContainerRequestFilter {
         return null;
     }
 
+    /** A {@code POST} to a path under {@code prefix}: what a write key guards. */
+    protected static boolean postTo(ContainerRequestContext request, String prefix) {
+        return "POST".equals(request.getMethod()) && request.getUriInfo().getPath().startsWith(prefix);
+    }
+
     /** The realm named in {@code WWW-Authenticate}, or null. */
     protected String realm() {
         return null;

@@ -136,12 +136,22 @@ public final class LocalStack implements AutoCloseable {
     public void startInstead(String service, List<String> javaArgs, java.util.function.Consumer<String> progress)
             throws IOException {
         progress.accept("starting a stand-in for " + service);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
-        env.put("MALLOC_ARENA_MAX", "2");
-        List<String> command = new ArrayList<>(List.of(java(), "@" + jvmOptions(service)));
+        List<String> command = serviceJava(service);
         command.addAll(javaArgs);
-        services.put(service, ServiceProcess.start(service, command, env, logs()));
+        services.put(service, ServiceProcess.start(service, command, serviceEnv(Map.of()), logs()));
+    }
+
+    /** What every service process gets: the broker, and glibc's arenas limited as in the images. */
+    private Map<String, String> serviceEnv(Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2"); // as in the images: glibc's per-thread arenas add resident memory
+        return env;
+    }
+
+    /** {@code java @jvm.options}: heap and native limits from the same file the service's container image uses. */
+    private List<String> serviceJava(String service) {
+        return new ArrayList<>(List.of(java(), "@" + jvmOptions(service)));
     }
 
     /** Consumer groups of the three stages; each must own every partition of its input topic before work is sent. */
@@ -196,17 +206,14 @@ public final class LocalStack implements AutoCloseable {
     private void startService(String name, int port, Map<String, String> extraEnv, List<String> jvmOptions,
                               java.util.function.Consumer<String> progress) throws IOException {
         progress.accept("starting " + name + " on http://localhost:" + port);
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
+        Map<String, String> env = serviceEnv(extraEnv);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.putIfAbsent("MALLOC_ARENA_MAX", "2"); // as in the images: glibc's per-thread arenas add resident memory
         if (name.equals("store-service") || name.equals("ingest-service")) { // store: articles; ingest: dedup state
             env.put("QUARKUS_DATASOURCE_JDBC_URL", serviceDatabase.jdbcUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", serviceDatabase.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", serviceDatabase.password());
         }
-        // heap and native limits: the service's jvm.options, the same file its container image starts with
-        List<String> command = new ArrayList<>(List.of(java(), "@" + jvmOptions(name)));
+        List<String> command = serviceJava(name);
         jvmOptions.forEach(o -> command.add(o.replace("{service}", name)));
         command.addAll(List.of("-jar", serviceJar(name).toString()));
         Runnable start = () -> {

@@ -25,6 +25,6 @@ public class EnrichKeyFilter extends ApiKeyFilter {
 
     @Override
     protected boolean guards(ContainerRequestContext request) {
-        return "POST".equals(request.getMethod()) && request.getUriInfo().getPath().startsWith("/enrichments");
+        return postTo(request, "/enrichments");
     }
 }

@@ -28,6 +28,6 @@ public class WriteKeyFilter extends ApiKeyFilter {
 
     @Override
     protected boolean guards(ContainerRequestContext request) {
-        return "POST".equals(request.getMethod()) && request.getUriInfo().getPath().startsWith("/articles");
+        return postTo(request, "/articles");
     }
 }
