@@ -130,6 +130,11 @@ class StoreReliabilityTest {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("15s");
         }
+        try (Connection c = reads.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW jit")) { // short reads are not worth compiling (V8, facets)
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("off");
+        }
         List<Connection> taken = new ArrayList<>();
         String id = "pool-" + UUID.randomUUID();
         try {

@@ -28,15 +28,16 @@ public class ArticleRepository {
      */
     static final String UPSERT = """
             INSERT INTO article (id, revision, content_hash, source, url, title, language, published_at, received_at,
-                                 enriched_at, sort_at, document, search)
+                                 enriched_at, sort_at, document, search, entity_ids, topics)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),
-                    setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?))
+                    setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?), ?, ?)
             ON CONFLICT (id) DO UPDATE SET
                 revision = EXCLUDED.revision, content_hash = EXCLUDED.content_hash, source = EXCLUDED.source,
                 url = EXCLUDED.url, title = EXCLUDED.title, language = EXCLUDED.language,
                 published_at = EXCLUDED.published_at, received_at = EXCLUDED.received_at,
                 enriched_at = EXCLUDED.enriched_at, sort_at = EXCLUDED.sort_at, document = EXCLUDED.document,
-                search = EXCLUDED.search, stored_at = clock_timestamp(), stream_seq = nextval('article_stream_seq')
+                search = EXCLUDED.search, entity_ids = EXCLUDED.entity_ids, topics = EXCLUDED.topics,
+                stored_at = clock_timestamp(), stream_seq = nextval('article_stream_seq')
             WHERE (EXCLUDED.revision, EXCLUDED.enriched_at) > (article.revision, article.enriched_at)
             RETURNING sort_at
             """;
@@ -142,6 +143,8 @@ public class ArticleRepository {
             ps.setString(12, EventJson.toJson(a.withoutMatching())); // the matching layer goes to the search column
             ps.setString(13, matching.form(a.title() == null ? "" : a.title()));
             ps.setString(14, searchText(a));
+            ps.setArray(15, c.createArrayOf("text", FindingsWriter.entityIds(a)));
+            ps.setArray(16, c.createArrayOf("text", FindingsWriter.topics(a).keySet().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getTimestamp(1).toInstant() : null;
             }
@@ -279,7 +282,8 @@ public class ArticleRepository {
         List<Object> params = new ArrayList<>();
         conditions(filter, where, params);
         params.add(scanLimit);
-        StringBuilder sql = new StringBuilder("WITH f AS (SELECT a.id, a.source, a.language FROM article a")
+        StringBuilder sql = new StringBuilder("WITH f AS (SELECT a.source, a.language, a.entity_ids, a.topics"
+                + " FROM article a")
                 .append(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 .append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ?) ");
         List<String> parts = new ArrayList<>();
@@ -289,15 +293,14 @@ public class ArticleRepository {
                         + " NULL AS name_ar FROM f GROUP BY f.source ORDER BY n DESC, value LIMIT ?)";
                 case LANGUAGE -> "(SELECT 'LANGUAGE', f.language AS value, count(*) AS n, NULL, NULL, NULL FROM f"
                         + " GROUP BY f.language ORDER BY n DESC, value LIMIT ?)";
-                // Per counted article, its rows through the primary key (the fenced LATERAL keeps the planner from
-                // hash joining a sequential scan of every mention), then names for the top values only.
+                // Per counted article, the entity ids and topics its row carries (V8): no lookup per article
+                // into article_mention or article_topic; names joined for the top values only.
                 case TOPIC -> "(SELECT 'TOPIC', t.topic AS value, count(*) AS n, NULL, NULL, NULL FROM f CROSS JOIN"
-                        + " LATERAL (SELECT topic FROM article_topic t WHERE t.article_id = f.id OFFSET 0) t"
-                        + " GROUP BY t.topic ORDER BY n DESC, value LIMIT ?)";
+                        + " unnest(f.topics) AS t(topic) GROUP BY t.topic ORDER BY n DESC, value LIMIT ?)";
                 case ENTITY -> "(SELECT 'ENTITY', e.id AS value, top.n, e.type, e.name_en, e.name_ar FROM"
-                        + " (SELECT m.entity_id, count(*) AS n FROM f CROSS JOIN LATERAL (SELECT entity_id FROM"
-                        + " article_mention m WHERE m.article_id = f.id OFFSET 0) m GROUP BY m.entity_id"
-                        + " ORDER BY n DESC, m.entity_id LIMIT ?) top JOIN entity e ON e.id = top.entity_id)";
+                        + " (SELECT m.entity_id, count(*) AS n FROM f CROSS JOIN unnest(f.entity_ids) AS m(entity_id)"
+                        + " GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ?) top"
+                        + " JOIN entity e ON e.id = top.entity_id)";
             });
             params.add(top);
             out.put(facet, new ArrayList<>());

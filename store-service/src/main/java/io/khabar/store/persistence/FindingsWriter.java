@@ -214,16 +214,11 @@ final class FindingsWriter {
             int[] counts = new int[3];
             for (Written w : written) {
                 ArticleEnriched a = w.article();
-                Map<String, Annotation> topics = new LinkedHashMap<>();
+                Map<String, Annotation> topics = topics(a);
                 Map<String, Annotation> quotes = new LinkedHashMap<>();
                 Map<String, Annotation> dates = new LinkedHashMap<>();
                 for (Annotation an : a.annotations()) {
                     switch (an.kind()) {
-                        case "topic" -> {
-                            if (an.value() != null && !an.value().isBlank()) {
-                                topics.putIfAbsent(an.value(), an);
-                            }
-                        }
                         case "quote" -> quotes.putIfAbsent(an.start() + ":" + an.end(), an);
                         case "date" -> dates.putIfAbsent(an.start() + ":" + an.end(), an);
                         default -> {
@@ -273,6 +268,22 @@ final class FindingsWriter {
                 dateRows.executeBatch();
             }
         }
+    }
+
+    /** The article's IPTC topics (annotations of kind topic), one per value, first occurrence kept. */
+    static Map<String, Annotation> topics(ArticleEnriched a) {
+        Map<String, Annotation> topics = new LinkedHashMap<>();
+        for (Annotation an : a.annotations()) {
+            if ("topic".equals(an.kind()) && an.value() != null && !an.value().isBlank()) {
+                topics.putIfAbsent(an.value(), an);
+            }
+        }
+        return topics;
+    }
+
+    /** The ids of the entities the article names, once each: the entity ids of its {@code article_mention} rows. */
+    static String[] entityIds(ArticleEnriched a) {
+        return distinctEntities(a.entities()).stream().map(ArticleEntity::id).toArray(String[]::new);
     }
 
     private static List<ArticleEntity> distinctEntities(List<ArticleEntity> entities) {
