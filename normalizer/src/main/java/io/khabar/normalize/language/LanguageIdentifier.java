@@ -26,8 +26,9 @@ import java.util.Set;
  *   <li>else (a tie, often none of either) the n-gram ranking among ar, fa and ur.</li>
  * </ul>
  * With {@link #DECISIVE_LETTERS} or more such letters of margin the letters decide alone, without the n-gram pass;
- * that keeps long Arabic text cheap. {@link #identify} uses the library's sampling algorithm, the accurate one;
- * {@link #confirm} first tries a quick deterministic pass over a paragraph's first {@value #QUICK_CHARS} characters
+ * that keeps long Arabic text cheap. {@link #identify} uses the library's sampling algorithm, the accurate one, on text
+ * of {@link #SHORT_TEXT} characters or more, and its deterministic one-pass algorithm on shorter text (as the library
+ * does by default); {@link #confirm} first tries that quick pass over a paragraph's first {@value #QUICK_CHARS} characters
  * and falls back to {@link #identify} when that does not confirm the language expected from the rest of the article.
  * Below {@link #MIN_LETTERS} letters the answer is {@code und}. Thread-safe once built; building reads the profiles
  * (about 100 ms), so share one instance.
@@ -46,8 +47,13 @@ public final class LanguageIdentifier {
     static final double SURE = 0.9;
     /** The quick check reads this many characters. */
     static final int QUICK_CHARS = 48;
-    private final LanguageDetector fast;
-    private final LanguageDetector thorough;
+    /** Below this length the library's short-text algorithm decides (its own default is 50). */
+    static final int SHORT_TEXT = QUICK_CHARS + 1;
+    /**
+     * One detector, so one copy of the n-gram table (about 65 MiB of heap for 71 languages): text shorter than
+     * {@link #SHORT_TEXT} characters gets the library's deterministic one-pass algorithm, longer text its sampling.
+     */
+    private final LanguageDetector detector;
     private final TextObjectFactory textFactory = CommonTextObjectFactories.forDetectingShortCleanText();
 
     /** The first {@value #MAX_CHARS} characters of {@code text}, cut at a space. */
@@ -77,7 +83,7 @@ public final class LanguageIdentifier {
         }
         if (!ARABIC_SCRIPT.contains(expected)) {
             CharSequence head = head(paragraph, QUICK_CHARS);
-            List<DetectedLanguage> quick = fast.getProbabilities(textFactory.forText(head));
+            List<DetectedLanguage> quick = detector.getProbabilities(textFactory.forText(head));
             if (!quick.isEmpty() && quick.get(0).getLocale().getLanguage().equals(expected)
                     && quick.get(0).getProbability() >= SURE) {
                 return new LanguageGuess(expected, quick.get(0).getProbability());
@@ -103,11 +109,8 @@ public final class LanguageIdentifier {
             if (profiles.isEmpty()) {
                 throw new IllegalArgumentException("no built-in language profile for any of " + languages);
             }
-            // fast: one deterministic pass over the n-grams; thorough: the library's sampling with convergence
-            this.fast = LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles)
-                    .shortTextAlgorithm(QUICK_CHARS + 1).build();
-            this.thorough = LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles)
-                    .shortTextAlgorithm(0).build();
+            this.detector = LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles)
+                    .shortTextAlgorithm(SHORT_TEXT).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built-in language profiles", e);
         }
@@ -154,7 +157,7 @@ public final class LanguageIdentifier {
                 return new LanguageGuess(byLetters, 1.0 - Math.pow(0.5, Math.min(margin, 30)));
             }
         }
-        List<DetectedLanguage> ranked = thorough.getProbabilities(textFactory.forText(text));
+        List<DetectedLanguage> ranked = detector.getProbabilities(textFactory.forText(text));
         if (arabicDominant) {
             for (DetectedLanguage d : ranked) {
                 String lang = d.getLocale().getLanguage();
