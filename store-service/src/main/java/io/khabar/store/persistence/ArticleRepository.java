@@ -180,27 +180,8 @@ public class ArticleRepository {
      * plain conditions on each article, so keyset paging over them has no gaps and no duplicates.
      */
     public List<ArticleSummary> page(ArticleFilter filter, PageCursor after, int limit) throws SQLException {
-        List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        // One entity: walk its mentions newest first (index article_mention_entity_newest). A mention's mentioned_at
-        // is its article's sort_at, so (mentioned_at, article_id) orders exactly as (sort_at, id); the walk stops
-        // after one page instead of probing the newest articles one by one for the entity.
-        boolean oneEntity = filter.entityIds() != null && filter.entityIds().size() == 1;
-        String time = oneEntity ? "m.mentioned_at" : "a.sort_at";
-        String id = oneEntity ? "m.article_id" : "a.id";
-        if (oneEntity) {
-            where.add("m.entity_id = ?");
-            params.add(filter.entityIds().get(0));
-        }
-        conditions(oneEntity ? filter.withoutEntities() : filter, where, params);
-        if (after != null) {
-            where.add("(" + time + ", " + id + ") < (?, ?)");
-            params.add(after.sortAt());
-            params.add(after.id());
-        }
-        String sql = SUMMARY_COLUMNS + (oneEntity ? " FROM article_mention m JOIN article a ON a.id = m.article_id"
-                : " FROM article a") + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY " + time + " DESC, " + id + " DESC LIMIT ?";
+        String sql = SUMMARY_COLUMNS + newest(filter, after, params) + " LIMIT ?";
         params.add(limit);
         try (Connection c = reads.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
@@ -256,6 +237,33 @@ public class ArticleRepository {
     private static final String SUMMARY_COLUMNS =
             "SELECT a.id, a.title, a.language, a.source, a.url, a.published_at, a.received_at, a.stored_at";
 
+    /**
+     * {@code FROM ... WHERE ... ORDER BY} of the articles matching the filter, newest first (after {@code after} when
+     * given), for a {@code LIMIT} to follow; its parameters are added to {@code params}. With one entity it walks that
+     * entity's mentions newest first (index article_mention_entity_newest): a mention's mentioned_at is its article's
+     * sort_at, so (mentioned_at, article_id) orders exactly as (sort_at, id), and the walk stops at the limit instead
+     * of probing the newest articles one by one for the entity.
+     */
+    static String newest(ArticleFilter filter, PageCursor after, List<Object> params) {
+        List<String> where = new ArrayList<>();
+        boolean oneEntity = filter.entityIds() != null && filter.entityIds().size() == 1;
+        String time = oneEntity ? "m.mentioned_at" : "a.sort_at";
+        String id = oneEntity ? "m.article_id" : "a.id";
+        if (oneEntity) {
+            where.add("m.entity_id = ?");
+            params.add(filter.entityIds().get(0));
+        }
+        conditions(oneEntity ? filter.withoutEntities() : filter, where, params);
+        if (after != null) {
+            where.add("(" + time + ", " + id + ") < (?, ?)");
+            params.add(after.sortAt());
+            params.add(after.id());
+        }
+        return (oneEntity ? " FROM article_mention m JOIN article a ON a.id = m.article_id" : " FROM article a")
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + time + " DESC, " + id + " DESC";
+    }
+
     private static ArticleSummary summary(ResultSet rs) throws SQLException {
         return new ArticleSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)));
@@ -278,14 +286,10 @@ public class ArticleRepository {
         if (facets.isEmpty()) {
             return out;
         }
-        List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        conditions(filter, where, params);
+        StringBuilder sql = new StringBuilder("WITH f AS (SELECT a.source, a.language, a.entity_ids, a.topics")
+                .append(newest(filter, null, params)).append(" LIMIT ?) ");
         params.add(scanLimit);
-        StringBuilder sql = new StringBuilder("WITH f AS (SELECT a.source, a.language, a.entity_ids, a.topics"
-                + " FROM article a")
-                .append(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                .append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ?) ");
         List<String> parts = new ArrayList<>();
         for (Facet facet : facets) { // fixed SQL per facet; only the limit is a parameter
             parts.add(switch (facet) {
