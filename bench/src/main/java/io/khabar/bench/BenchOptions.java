@@ -9,6 +9,7 @@ import java.util.List;
  * Command-line options of {@code ./khabar bench}.
  *
  * @param n               articles in the throughput and baseline runs
+ * @param warmup          articles sent through each stack, and waited for, before its timed run (not counted)
  * @param rates           articles per second of the latency runs
  * @param latencySeconds  how long each latency run publishes
  * @param baseline        whether to run the pass-through baseline
@@ -20,7 +21,7 @@ import java.util.List;
  * @param ingestUrl       with attach: ingest-service's base URL
  * @param jdbcUrl         with attach: store-service's database
  */
-record BenchOptions(int n, List<Integer> rates, int latencySeconds, boolean baseline, boolean profile, Path corpus,
+record BenchOptions(int n, int warmup, List<Integer> rates, int latencySeconds, boolean baseline, boolean profile, Path corpus,
                     Path reportDir, boolean attach, String bootstrap, String ingestUrl, String jdbcUrl,
                     String jdbcUser, String jdbcPassword) {
 

@@ -81,6 +81,12 @@ public final class Benchmark {
                 description = "articles in the throughput run and the baseline (default: ${DEFAULT-VALUE})")
         int n;
 
+        @Option(names = "--warmup", paramLabel = "W", defaultValue = "2000", converter = Tools.Count.class,
+                description = "articles sent through the baseline and through the pipeline, and waited for, before"
+                        + " each timed run, so that it measures services past their start-up and JIT compilation"
+                        + " (default: ${DEFAULT-VALUE}; 0: none)")
+        int warmup;
+
         @Option(names = "--rates", paramLabel = "RATE", split = ",", defaultValue = "50,200",
                 converter = Tools.PositiveInt.class,
                 description = "latency runs, articles per second (default: ${DEFAULT-VALUE})")
@@ -138,7 +144,7 @@ public final class Benchmark {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--jdbc-url needs a jdbc:postgresql: URL, not " + jdbcUrl);
             }
-            return new BenchOptions(n, List.copyOf(rates), latencySeconds, !noBaseline && !attach, profile,
+            return new BenchOptions(n, warmup, List.copyOf(rates), latencySeconds, !noBaseline && !attach, profile,
                     corpus != null ? corpus : root.resolve("../shared/data/news").normalize(),
                     reportDir != null ? reportDir : root.resolve("docs"), attach, bootstrap, ingestUrl, jdbcUrl,
                     jdbcUser, jdbcPassword);
@@ -213,6 +219,7 @@ public final class Benchmark {
                 log.accept("baseline: the same three hops, forwarded unread by PassThroughForwarder processes in the"
                         + " services' places (no framework, JSON, normalization, enrichment or database)");
                 startPassThrough(stack);
+                warmUp(bootstrap, db, corpus, "warmbase-" + runId, true);
                 baseline = throughput(stack, bootstrap, db, corpus, "base-" + runId, true);
                 stack.stopServices();
                 results.put("baseline", baseline);
@@ -220,6 +227,7 @@ public final class Benchmark {
             if (stack != null) {
                 stack.startServices(Map.of(), jvmOptions, log);
             }
+            warmUp(bootstrap, db, corpus, "warm-" + runId, false);
             log.accept("throughput run: " + options.n() + " articles to " + Topics.RAW);
             Map<String, Object> real = throughput(stack, bootstrap, db, corpus, "tput-" + runId, false);
             if (baseline != null && baseline.get("articlesPerSecond") instanceof Number b
@@ -318,6 +326,36 @@ public final class Benchmark {
             log.accept(String.format("%s: %d of %d in %.1f s = %d articles/s", out.get("mode"), stored, n, seconds,
                     (long) out.get("articlesPerSecond")));
             return out;
+        }
+    }
+
+    /**
+     * Sends {@link BenchOptions#warmup} articles (the corpus's second half, as the latency runs) and waits until they
+     * are stored (the baseline: consumed by every stage). Services then run their hot paths compiled, as they do
+     * after their first minutes in production; without it the first 60-100 s of the timed run went at a third of
+     * the later rate on this machine (three JVMs compiling on two cores).
+     */
+    private void warmUp(String bootstrap, Db db, Corpus corpus, String tag, boolean passThrough) throws Exception {
+        int w = options.warmup();
+        if (w == 0) {
+            return;
+        }
+        long offset = corpus.size() / 2;
+        try (LagMonitor lag = new LagMonitor(bootstrap);
+             KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+            Map<String, Long> before = lag.committedNow();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < w; i++) {
+                producer.send(new ProducerRecord<>(Topics.RAW, tag + "-" + i, article(tag, i, corpus.get(offset + i))));
+            }
+            producer.flush();
+            long timeoutMs = Math.max(180_000, w * 20L);
+            long done = passThrough ? awaitDrained(lag, before, w, t0, timeoutMs) : awaitStored(db, tag, w, t0, timeoutMs);
+            if (done < w) {
+                throw new IllegalStateException("the warm-up did not complete: " + done + " of " + w);
+            }
+            log.accept(String.format("warm-up: %d articles through in %.1f s (not counted)", w,
+                    (System.nanoTime() - t0) / 1e9));
         }
     }
 

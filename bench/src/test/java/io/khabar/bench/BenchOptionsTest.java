@@ -32,8 +32,10 @@ class BenchOptionsTest {
     @Test
     void benchOptions() {
         BenchOptions o = BenchOptions.parse(new String[]{"--n", "120", "--rates", "20,30", "--latency-seconds", "3",
-                "--no-baseline", "--profile", "--corpus", "c", "--report-dir", "r"}, ROOT);
+                "--no-baseline", "--profile", "--corpus", "c", "--report-dir", "r", "--warmup", "0"}, ROOT);
         assertThat(o.n()).isEqualTo(120);
+        assertThat(o.warmup()).isZero();
+        assertThat(BenchOptions.parse(new String[0], ROOT).warmup()).isEqualTo(2000);
         assertThat(o.rates()).isEqualTo(List.of(20, 30));
         assertThat(o.latencySeconds()).isEqualTo(3);
         assertThat(o.baseline()).isFalse();
