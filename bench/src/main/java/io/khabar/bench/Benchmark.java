@@ -332,8 +332,7 @@ public final class Benchmark {
     /**
      * Sends {@link BenchOptions#warmup} articles (the corpus's second half, as the latency runs) and waits until they
      * are stored (the baseline: consumed by every stage). Services then run their hot paths compiled, as they do
-     * after their first minutes in production; without it the first 60-100 s of the timed run went at a third of
-     * the later rate on this machine (three JVMs compiling on two cores).
+     * after their first minutes in production, and the timed run does not pay for three JVMs compiling on two cores.
      */
     private void warmUp(String bootstrap, Db db, Corpus corpus, String tag, boolean passThrough) throws Exception {
         int w = options.warmup();

@@ -274,16 +274,16 @@ class StoreQueryTest {
     @Test
     void theRowsFacetArraysAreItsMentionAndTopicRowsAndTheMigrationBackfillsThem() throws Exception {
         articles();
-        String arrays = "SELECT id, array_to_string(ARRAY(SELECT unnest(entity_ids) ORDER BY 1), ',')"
+        String arrays = "SELECT id || '=' || array_to_string(ARRAY(SELECT unnest(entity_ids) ORDER BY 1), ',')"
                 + " || '|' || array_to_string(ARRAY(SELECT unnest(topics) ORDER BY 1), ',') FROM article"
                 + " WHERE source = ? ORDER BY id";
-        String fromChildRows = "SELECT a.id, coalesce((SELECT string_agg(entity_id, ',' ORDER BY entity_id)"
+        String fromChildRows = "SELECT a.id || '=' || coalesce((SELECT string_agg(entity_id, ',' ORDER BY entity_id)"
                 + " FROM article_mention m WHERE m.article_id = a.id), '') || '|' || coalesce((SELECT string_agg(topic,"
                 + " ',' ORDER BY topic) FROM article_topic t WHERE t.article_id = a.id), '') FROM article a"
                 + " WHERE a.source = ? ORDER BY a.id";
-        List<String> written = pairs(arrays, S);
+        List<String> written = rows(arrays, S);
         assertThat(written).hasSize(5).contains(A2 + "=Q3766,Q7747|" + POLITICS + "," + CONFLICT)
-                .isEqualTo(pairs(fromChildRows, S));
+                .isEqualTo(rows(fromChildRows, S));
 
         String v8 = new String(StoreQueryTest.class.getResourceAsStream("/db/migration/V8__facet_arrays.sql")
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -296,27 +296,12 @@ class StoreQueryTest {
                 clear.setString(1, S);
                 assertThat(clear.executeUpdate()).isEqualTo(5);
             }
-            assertThat(pairs(arrays, S)).allMatch(p -> p.endsWith("=|"));
+            assertThat(rows(arrays, S)).allMatch(p -> p.endsWith("=|"));
             try (Statement fill = c.createStatement()) {
                 assertThat(fill.executeUpdate(backfill)).isGreaterThanOrEqualTo(5);
             }
         }
-        assertThat(pairs(arrays, S)).isEqualTo(written);
-    }
-
-    private static List<String> pairs(String sql, String param) throws Exception {
-        Database db = TestInfra.database();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1) + "=" + rs.getString(2));
-                }
-            }
-            return out;
-        }
+        assertThat(rows(arrays, S)).isEqualTo(written);
     }
 
     @Test
