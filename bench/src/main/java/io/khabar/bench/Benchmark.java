@@ -290,10 +290,7 @@ public final class Benchmark {
             Map<String, Long> before = lag.committedNow();
             long t0 = System.nanoTime();
             lag.start(t0);
-            for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>(Topics.RAW, tag + "-" + i, payloads.get(i)));
-            }
-            producer.flush();
+            publish(producer, tag, payloads);
             double publishSeconds = (System.nanoTime() - t0) / 1e9;
             log.accept(String.format("published %d articles (%.1f MB) in %.1f s", n, bytes / 1e6, publishSeconds));
 
@@ -344,10 +341,11 @@ public final class Benchmark {
              KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             Map<String, Long> before = lag.committedNow();
             long t0 = System.nanoTime();
+            List<byte[]> payloads = new ArrayList<>(w);
             for (int i = 0; i < w; i++) {
-                producer.send(new ProducerRecord<>(Topics.RAW, tag + "-" + i, article(tag, i, corpus.get(offset + i))));
+                payloads.add(article(tag, i, corpus.get(offset + i)));
             }
-            producer.flush();
+            publish(producer, tag, payloads);
             long timeoutMs = Math.max(180_000, w * 20L);
             long done = passThrough ? awaitDrained(lag, before, w, t0, timeoutMs) : awaitStored(db, tag, w, t0, timeoutMs);
             if (done < w) {
@@ -356,6 +354,14 @@ public final class Benchmark {
             log.accept(String.format("warm-up: %d articles through in %.1f s (not counted)", w,
                     (System.nanoTime() - t0) / 1e9));
         }
+    }
+
+    /** Writes the payloads to the raw topic, keyed {@code tag-i}, and waits until the broker has them all. */
+    private static void publish(KafkaProducer<String, byte[]> producer, String tag, List<byte[]> payloads) {
+        for (int i = 0; i < payloads.size(); i++) {
+            producer.send(new ProducerRecord<>(Topics.RAW, tag + "-" + i, payloads.get(i)));
+        }
+        producer.flush();
     }
 
     /** Stored count, no duplicate ids, and nothing of this run on the dead-letter topic. */

@@ -42,8 +42,7 @@ public final class ArticleDoor {
         }
         ArticleSubmission submission = parser.parse(node);
         if (node.hasNonNull("eventId") && node.hasNonNull("receivedAt") && node.hasNonNull("articleId")) {
-            ArticleReceived event = EventJson.mapper().convertValue(node, ArticleReceived.class);
-            return event;
+            return EventJson.mapper().convertValue(node, ArticleReceived.class);
         }
         String key = ArticleIds.isValidProducerId(recordKey) ? recordKey : null;
         return received(submission, now, key);
