@@ -12,6 +12,7 @@ import java.util.List;
  * @param warmup          articles sent through each stack, and waited for, before its timed run (not counted)
  * @param rates           articles per second of the latency runs
  * @param latencySeconds  how long each latency run publishes
+ * @param latencyWarmup   seconds sent over HTTP at the first rate before the latency runs (not counted)
  * @param baseline        whether to run the pass-through baseline
  * @param profile         record a JFR file per service
  * @param corpus          the news corpus folder
@@ -21,7 +22,8 @@ import java.util.List;
  * @param ingestUrl       with attach: ingest-service's base URL
  * @param jdbcUrl         with attach: store-service's database
  */
-record BenchOptions(int n, int warmup, List<Integer> rates, int latencySeconds, boolean baseline, boolean profile, Path corpus,
+record BenchOptions(int n, int warmup, List<Integer> rates, int latencySeconds, int latencyWarmup,
+                    boolean baseline, boolean profile, Path corpus,
                     Path reportDir, boolean attach, String bootstrap, String ingestUrl, String jdbcUrl,
                     String jdbcUser, String jdbcPassword) {
 

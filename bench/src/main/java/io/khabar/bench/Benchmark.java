@@ -96,6 +96,12 @@ public final class Benchmark {
                 description = "length of each latency run (default: ${DEFAULT-VALUE})")
         int latencySeconds;
 
+        @Option(names = "--latency-warmup", paramLabel = "S", defaultValue = "60", converter = Tools.Count.class,
+                description = "seconds of articles sent over HTTP at the first rate before the latency runs, and"
+                        + " waited for (not counted): the HTTP path and the one-record transactions of light load"
+                        + " compiled, as after a service's first minutes (default: ${DEFAULT-VALUE}; 0: none)")
+        int latencyWarmup;
+
         @Option(names = "--no-baseline", description = "skip the pass-through baseline")
         boolean noBaseline;
 
@@ -144,7 +150,8 @@ public final class Benchmark {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--jdbc-url needs a jdbc:postgresql: URL, not " + jdbcUrl);
             }
-            return new BenchOptions(n, warmup, List.copyOf(rates), latencySeconds, !noBaseline && !attach, profile,
+            return new BenchOptions(n, warmup, List.copyOf(rates), latencySeconds, latencyWarmup,
+                    !noBaseline && !attach, profile,
                     corpus != null ? corpus : root.resolve("../shared/data/news").normalize(),
                     reportDir != null ? reportDir : root.resolve("docs"), attach, bootstrap, ingestUrl, jdbcUrl,
                     jdbcUser, jdbcPassword);
@@ -182,6 +189,7 @@ public final class Benchmark {
         opts.put("n", options.n());
         opts.put("rates", options.rates());
         opts.put("latencySeconds", options.latencySeconds());
+        opts.put("latencyWarmupSeconds", options.latencyWarmup());
         opts.put("baseline", options.baseline());
         opts.put("attached", options.attach());
         results.put("options", opts);
@@ -236,10 +244,17 @@ public final class Benchmark {
             }
             results.put("throughput", real);
 
+            if (options.latencyWarmup() > 0) {
+                int rate = options.rates().get(0);
+                log.accept("latency warm-up: " + rate + " articles/s for " + options.latencyWarmup()
+                        + " s over HTTP (not counted)");
+                latency(stack, ingestUrl, db, corpus, "latwarm-" + runId, rate, options.latencyWarmup());
+            }
             List<Map<String, Object>> latency = new ArrayList<>();
             for (int rate : options.rates()) {
                 log.accept("latency run: " + rate + " articles/s for " + options.latencySeconds() + " s over HTTP");
-                latency.add(latency(stack, ingestUrl, db, corpus, "lat" + rate + "-" + runId, rate));
+                latency.add(latency(stack, ingestUrl, db, corpus, "lat" + rate + "-" + runId, rate,
+                        options.latencySeconds()));
             }
             results.put("latency", latency);
             results.put("goals", Report.goals(results));
@@ -433,12 +448,12 @@ public final class Benchmark {
         return Math.min(ingested, n) - 1;
     }
 
-    private Map<String, Object> latency(LocalStack stack, String ingestUrl, Db db, Corpus corpus, String tag, int rate)
-            throws Exception {
+    private Map<String, Object> latency(LocalStack stack, String ingestUrl, Db db, Corpus corpus, String tag, int rate,
+                                        int seconds) throws Exception {
         Map<String, Long> pids = stack == null ? Map.of() : stack.pids();
         ProcessStats.resetPeakRss(pids);
         Map<String, Double> cpu0 = ProcessStats.cpuSeconds(pids);
-        int total = rate * options.latencySeconds();
+        int total = rate * seconds;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -473,7 +488,7 @@ public final class Benchmark {
         Map<String, List<Double>> ms = db.latencies(tag);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rate", rate);
-        out.put("seconds", options.latencySeconds());
+        out.put("seconds", seconds);
         out.put("achievedRate", Math.round(total / publishSeconds));
         out.put("sent", total);
         out.put("accepted", accepted.get());

@@ -20,6 +20,7 @@ class BenchOptionsTest {
         assertThat(o.n()).isEqualTo(20_000);
         assertThat(o.rates()).containsExactly(50, 200);
         assertThat(o.latencySeconds()).isEqualTo(60);
+        assertThat(o.latencyWarmup()).isEqualTo(60);
         assertThat(o.baseline()).isTrue();
         assertThat(o.profile()).isFalse();
         assertThat(o.corpus()).isEqualTo(Path.of("/repo/shared/data/news"));
@@ -32,12 +33,14 @@ class BenchOptionsTest {
     @Test
     void benchOptions() {
         BenchOptions o = BenchOptions.parse(new String[]{"--n", "120", "--rates", "20,30", "--latency-seconds", "3",
-                "--no-baseline", "--profile", "--corpus", "c", "--report-dir", "r", "--warmup", "0"}, ROOT);
+                "--no-baseline", "--profile", "--corpus", "c", "--report-dir", "r", "--warmup", "0",
+                "--latency-warmup", "0"}, ROOT);
         assertThat(o.n()).isEqualTo(120);
         assertThat(o.warmup()).isZero();
         assertThat(BenchOptions.parse(new String[0], ROOT).warmup()).isEqualTo(2000);
         assertThat(o.rates()).isEqualTo(List.of(20, 30));
         assertThat(o.latencySeconds()).isEqualTo(3);
+        assertThat(o.latencyWarmup()).isZero();
         assertThat(o.baseline()).isFalse();
         assertThat(o.profile()).isTrue();
         assertThat(o.corpus()).isEqualTo(Path.of("c"));

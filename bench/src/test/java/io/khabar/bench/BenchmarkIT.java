@@ -19,7 +19,8 @@ class BenchmarkIT {
     @SuppressWarnings("unchecked")
     void smallRunStoresEveryArticleOnceAndReportsEveryFigure() throws Exception {
         BenchOptions options = BenchOptions.parse(new String[]{"--n", "120", "--rates", "20", "--latency-seconds", "3",
-                "--warmup", "30", "--report-dir", dir.resolve("report").toString()}, Path.of("..").toAbsolutePath().normalize());
+                "--warmup", "30", "--latency-warmup", "2", "--report-dir", dir.resolve("report").toString()},
+                Path.of("..").toAbsolutePath().normalize());
         Map<String, Object> r = new Benchmark(options, System.out::println).run(Path.of(".."), dir.resolve("home"));
 
         Map<String, Object> baseline = (Map<String, Object>) r.get("baseline");
