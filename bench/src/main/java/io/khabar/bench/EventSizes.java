@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * Bytes per article on each topic, and which fields they go to: real corpus articles (every k-th, Arabic and English
  * as the benchmark mixes them) as a producer sends them, then the normalized and enriched events that ingest's and
  * enrich's own code make of them, serialized as the services write them. {@code ./khabar event-sizes [--articles N]
- * [--corpus DIR] [--show I]}.
+ * [--corpus DIR] [--show I] [--write FILE]}.
  */
 @Command(name = "event-sizes", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Bytes per article on each topic, and which fields they go to: real corpus articles as a"
@@ -45,6 +45,10 @@ public final class EventSizes implements Callable<Integer> {
     @Option(names = "--show", paramLabel = "I", defaultValue = "-1",
             description = "also print the I-th enriched event (counted from 0)")
     int show;
+
+    @Option(names = "--write", paramLabel = "FILE",
+            description = "also write every enriched event to FILE, one JSON a line, as the services write them")
+    Path write;
 
     private EventSizes() {
     }
@@ -68,6 +72,8 @@ public final class EventSizes implements Callable<Integer> {
         Map<String, Long> enrichedFields = new TreeMap<>();
         Map<String, Long> annotationKinds = new TreeMap<>();
         double step = (double) corpus.size() / n;
+        java.io.OutputStream out = write == null ? java.io.OutputStream.nullOutputStream()
+                : new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(write));
         for (int i = 0; i < n; i++) {
             Corpus.Item item = corpus.get((long) (i * step));
             ObjectNode a = EventJson.mapper().createObjectNode();
@@ -84,6 +90,8 @@ public final class EventSizes implements Callable<Integer> {
             fields(nb, normalizedFields);
             byte[] eb = EventJson.toBytes(enricher.enrich(normalized, Instant.now()));
             enrichedBytes += eb.length;
+            out.write(eb);
+            out.write('\n');
             if (i == show) {
                 System.out.println(new String(eb, java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -93,6 +101,7 @@ public final class EventSizes implements Callable<Integer> {
                         Long::sum);
             }
         }
+        out.close();
         System.out.printf(Locale.ROOT, "%d articles (%d distinct in the corpus), mean bytes per article:%n", n,
                 corpus.size());
         System.out.printf(Locale.ROOT, "  raw %,d; normalized %,d (%.2fx raw); enriched %,d (%.2fx raw)%n", raw / n,

@@ -310,7 +310,7 @@ public final class QueryBenchmark {
                         received.plusMillis(50), a.source(), a.url() == null ? null : a.url() + "#" + i, a.title(),
                         a.text(), a.language(), a.languageConfidence(), published, a.authors(), a.paragraphs(),
                         a.annotations(), a.entities(), a.facts(), a.metadata(), a.matching(), a.duplicate(),
-                        a.provenance());
+                        a.provenance(), a.keywords());
                 byte[] payload = EventJson.toBytes(clone);
                 bytes += payload.length;
                 producer.send(new ProducerRecord<>(Topics.ENRICHED, id, payload));

@@ -1,5 +1,7 @@
 package io.khabar.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -30,8 +32,11 @@ import java.util.List;
  * @param metadata           copied from {@link ArticleNormalized#metadata()}
  * @param matching           version 1 only: the matching layer; absent from version 2 events
  * @param duplicate          copied from {@link ArticleNormalized#duplicate()}
- * @param provenance         version 2: which component, model and knowledge base made the annotations of each kind,
- *                           said once here instead of on every annotation ({@link Provenance}); empty in version 1
+ * @param provenance         since version 2: which component, model and knowledge base made the annotations of each
+ *                           kind, said once here instead of on every annotation ({@link Provenance}); empty in version 1
+ * @param keywords           since version 3: the article's keyphrases, normalized, best first (as IPTC ninjs
+ *                           {@code keywords}); left out of the JSON when there are none. Version 1 and 2 records carry
+ *                           them as {@code keyword} annotations, which this record reads into this list
  */
 public record ArticleEnriched(int schemaVersion, String eventId, String articleId, long revision,
                               String contentHash, Instant receivedAt, Instant normalizedAt, Instant enrichedAt,
@@ -40,19 +45,38 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
                               List<Span> paragraphs, List<Annotation> annotations, List<ArticleEntity> entities,
                               TextFacts facts,
                               PageMetadata metadata, MatchingText matching, Duplicate duplicate,
-                              List<Provenance> provenance) implements PipelineEvent {
+                              List<Provenance> provenance,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> keywords)
+        implements PipelineEvent {
     /**
-     * 2: provenance once per event, and no matching layer (consumers compute it from {@code text}). Version 1 records
-     * (provenance on every annotation, the matching layer included) are read by the same record.
+     * 3: keyphrases as a list of strings, not as annotations; no article-level {@code language} annotation (the event's
+     * {@code language} says it). 2: provenance once per event, and no matching layer (consumers compute it from
+     * {@code text}). Version 1 and 2 records are read by the same record.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+
+    /** The annotation kind of keyphrases in version 1 and 2 records. */
+    public static final String KEYWORD_KIND = "keyword";
+
+    /** An event without a keyword list of its own: its keywords are read from its {@code keyword} annotations. */
+    public ArticleEnriched(int schemaVersion, String eventId, String articleId, long revision, String contentHash,
+                           Instant receivedAt, Instant normalizedAt, Instant enrichedAt, String source, String url,
+                           String title, String text, String language, double languageConfidence,
+                           Instant publishedAt, List<String> authors, List<Span> paragraphs,
+                           List<Annotation> annotations, List<ArticleEntity> entities, TextFacts facts,
+                           PageMetadata metadata, MatchingText matching, Duplicate duplicate,
+                           List<Provenance> provenance) {
+        this(schemaVersion, eventId, articleId, revision, contentHash, receivedAt, normalizedAt, enrichedAt, source,
+                url, title, text, language, languageConfidence, publishedAt, authors, paragraphs, annotations, entities,
+                facts, metadata, matching, duplicate, provenance, null);
+    }
 
     /** This event without its matching layer (kept by the store's search index, not in every stored document). */
     @Override
     public ArticleEnriched withoutMatching() {
         return new ArticleEnriched(schemaVersion, eventId, articleId, revision, contentHash, receivedAt, normalizedAt,
                 enrichedAt, source, url, title, text, language, languageConfidence, publishedAt, authors, paragraphs,
-                annotations, entities, facts, metadata, null, duplicate, provenance);
+                annotations, entities, facts, metadata, null, duplicate, provenance, keywords);
     }
 
     public ArticleEnriched {
@@ -61,6 +85,15 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
         entities = entities == null ? List.of() : List.copyOf(entities);
         provenance = provenance == null ? List.of() : List.copyOf(provenance);
+        keywords = keywords != null && !keywords.isEmpty() ? List.copyOf(keywords) : keywordAnnotations(annotations);
+    }
+
+    /** Version 1 and 2: the values of the {@code keyword} annotations, best first. */
+    private static List<String> keywordAnnotations(List<Annotation> annotations) {
+        return annotations.stream().filter(a -> KEYWORD_KIND.equals(a.kind()) && a.value() != null)
+                .sorted(java.util.Comparator.comparing((Annotation a) -> a.confidence() == null ? 0 : a.confidence())
+                        .reversed())
+                .map(Annotation::value).distinct().toList();
     }
 
     /** The provenance of one of this event's annotations, in either schema version (null when none is said). */

@@ -27,17 +27,39 @@ import java.util.List;
  * @param salience     0..1: how central the entity is to the article (title and lead weigh more)
  * @param confidence   0..1: how sure recognition and linking are
  * @param linkedBy     {@code kb} when linked to the knowledge base, {@code name} when the id derives from the name
+ *                     (since schema version 3 left out of the JSON when {@code name}; read as {@code name} when absent)
  */
 public record ArticleEntity(@JsonProperty(required = true) String id, String type, String kind, String name,
                             String nameEn, String nameAr, String qid, Double latitude, Double longitude, String countryCode, Long geonamesId,
                             List<Span> mentions, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Span> adjectives,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inTitle, double salience,
-                            double confidence, String linkedBy) {
+                            double confidence,
+                            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = ByName.class)
+                            String linkedBy) {
+    /** {@link #linkedBy} of an entity whose id derives from its name: the default, left out of the JSON. */
+    public static final String BY_NAME = "name";
+    /** {@link #linkedBy} of an entity linked to the knowledge base. */
+    public static final String BY_KB = "kb";
+
     public ArticleEntity {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("entity id is required");
         }
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
         adjectives = adjectives == null ? List.of() : List.copyOf(adjectives);
+        linkedBy = linkedBy == null ? BY_NAME : linkedBy;
+    }
+
+    /** Jackson's filter for {@link #linkedBy}: true (left out) for the default, {@link #BY_NAME}. */
+    static final class ByName {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || BY_NAME.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return BY_NAME.hashCode();
+        }
     }
 }

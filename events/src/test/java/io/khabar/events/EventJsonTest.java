@@ -114,4 +114,48 @@ class EventJsonTest {
                     .isEqualTo(Provenance.of(found.get(i), List.of()));
         }
     }
+
+    /** A version 2 record carries its keyphrases as annotations; read, they are the event's keywords, best first. */
+    @Test
+    void aVersion2RecordsKeywordAnnotationsAreReadAsItsKeywords() {
+        String v2 = """
+                {"schemaVersion":2,"eventId":"e2","articleId":"a1","revision":1,"receivedAt":"2017-11-21T06:00:00Z",
+                 "text":"بوتين والأسد في سوتشي","language":"ar","languageConfidence":1.0,
+                 "annotations":[
+                   {"kind":"language","type":"article","start":0,"end":21,"value":"ar","confidence":1.0},
+                   {"kind":"keyword","type":"keyphrase","start":16,"end":21,"value":"سوتشي","confidence":0.333,
+                    "attributes":{"count":1}},
+                   {"kind":"keyword","type":"keyphrase","start":0,"end":5,"value":"بوتين","confidence":1.0,
+                    "attributes":{"count":2}}],
+                 "provenance":[{"kind":"keyword","component":"topics","model":"frequency-title-position@1"}]}
+                """;
+        ArticleEnriched e = EventJson.read(v2.getBytes(java.nio.charset.StandardCharsets.UTF_8), ArticleEnriched.class);
+        assertThat(e.schemaVersion()).isEqualTo(2);
+        assertThat(e.keywords()).containsExactly("بوتين", "سوتشي");
+        assertThat(e.annotations()).hasSize(3); // as the record says them
+    }
+
+    /** Version 3 writes keywords as strings, leaves out empty facts, and reads back equal. */
+    @Test
+    void aVersion3RecordSaysItsKeywordsAsStringsAndLeavesEmptyFactsOut() {
+        var event = new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, "e3", "a1", 1, "h", Instant.EPOCH, null,
+                null, "s", null, "t", "بوتين والأسد في سوتشي", "ar", 1.0, null, List.of(), List.of(new Span(0, 21)),
+                List.of(), List.of(
+                        new ArticleEntity("Q7747", "PERSON", "person", "بوتين", null, null, "Q7747", null, null, null,
+                                null, List.of(new Span(0, 5)), List.of(), false, 1.0, 1.0, ArticleEntity.BY_KB),
+                        new ArticleEntity("khabar:location:سوتشي", "LOCATION", null, "سوتشي", null, null, null, null,
+                                null, null, null, List.of(new Span(16, 21)), List.of(), false, 0.5, 0.9, null)),
+                new TextFacts("Arab", "rtl", List.of(new Span(0, 21)), 4, 1, List.of(), List.of(), List.of()), null,
+                null, Duplicate.unique(), List.of(), List.of("بوتين", "سوتشي"));
+        String json = EventJson.toJson(event);
+        assertThat(ArticleEnriched.SCHEMA_VERSION).isEqualTo(3);
+        assertThat(json).contains("\"keywords\":[\"بوتين\",\"سوتشي\"]").doesNotContain("keyphrase")
+                .doesNotContain("captions").doesNotContain("removed").doesNotContain("paragraphLanguages")
+                .doesNotContain("similarity") // 0 for a unique article
+                .contains("\"linkedBy\":\"kb\"").doesNotContain("\"linkedBy\":\"name\"");
+        assertThat(event.entities().get(1).linkedBy()).isEqualTo(ArticleEntity.BY_NAME);
+        ArticleEnriched back = EventJson.read(EventJson.toBytes(event), ArticleEnriched.class);
+        assertThat(back).isEqualTo(event);
+        assertThat(back.facts().captions()).isEmpty();
+    }
 }

@@ -143,13 +143,11 @@ public final class ArticleNormalizer {
         } else if ("und".equals(article.language()) && metadata != null && metadata.language() != null) {
             article = new LanguageGuess(metadata.language(), 1.0);
         }
-        // Paragraphs too short to tell take the article's language, with confidence 0.
-        for (int i = 0; i < paragraphLanguages.size(); i++) {
-            LanguageSpan l = paragraphLanguages.get(i);
-            if ("und".equals(l.language())) {
-                paragraphLanguages.set(i, new LanguageSpan(l.start(), l.end(), article.language(), 0.0));
-            }
-        }
+        // Only the paragraphs in another language than the article's are said (an English quote in an Arabic
+        // article); the others, and those too short to tell, are in the article's.
+        String articleLanguage = article.language();
+        paragraphLanguages.removeIf(l -> "und".equals(l.language()) || l.confidence() <= 0
+                || l.language().equals(articleLanguage));
         TextFacts f = clean.facts();
         List<io.khabar.events.Removal> removed = f.removed();
         if (degraded != null) {

@@ -277,7 +277,8 @@ class StoreNinjsTest {
             Response r = accept.isEmpty() ? given().get("/articles/{id}", id)
                     : given().header("Accept", accept).get("/articles/{id}", id);
             r.then().statusCode(200).contentType("application/json")
-                    .body("articleId", equalTo(id)).body("storedAt", notNullValue()).body("schemaVersion", equalTo(2));
+                    .body("articleId", equalTo(id)).body("storedAt", notNullValue())
+                    .body("schemaVersion", equalTo(ArticleEnriched.SCHEMA_VERSION));
             assertThat(r.asString()).as(accept).doesNotContain("\"standard\"");
         }
         for (String accept : List.of(NINJS, "application/ninjs+json, application/json;q=0.5",

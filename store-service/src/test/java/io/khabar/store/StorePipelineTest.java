@@ -31,6 +31,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /** store-service against a real Kafka broker and a real PostgreSQL. */
@@ -122,22 +123,28 @@ class StorePipelineTest {
         assertThat(search(token)).containsExactly(id); // through the matching layer the record carried
     }
 
-    /** Schema version 2: provenance once per kind, mentions only in the entity rows, no matching layer. */
+    /**
+     * Schema version 2: provenance once per kind, mentions only in the entity rows, no matching layer; keyphrases as
+     * annotations, served also as the article's keywords.
+     */
     @Test
     void aVersion2RecordIsStoredWithItsProvenanceAndIsSearchableWithoutAMatchingLayer() {
         String id = "store-v2-" + UUID.randomUUID();
         String token = "zq" + UUID.randomUUID().toString().replace("-", "");
         ArticleEnriched e = enriched(id, 1, "t", null);
-        ArticleEnriched v2 = new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, e.eventId(), id, 1, e.contentHash(),
+        ArticleEnriched v2 = new ArticleEnriched(2, e.eventId(), id, 1, e.contentHash(),
                 e.receivedAt(), e.normalizedAt(), e.enrichedAt(), e.source(), e.url(), e.title(), TEXT + " " + token,
                 "ar", 0.99, null, List.of(), List.of(),
-                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of())),
+                List.of(new Annotation("language", "article", 0, TEXT.length(), "ar", 0.99, Map.of()),
+                        new Annotation("keyword", "keyphrase", 0, 5, "سوتشي", 0.4, Map.of("count", 1)),
+                        new Annotation("keyword", "keyphrase", 0, 5, "بوتين", 1.0, Map.of("count", 2))),
                 e.entities(), null, null, null, null,
                 List.of(new io.khabar.events.Provenance("entity", "entities", "ner-ar@58d6048038b4", "kb@142050")));
         probe.send(Topics.ENRICHED, id, EventJson.toBytes(v2));
         await().atMost(WAIT).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
         given().get("/articles/" + id).then().statusCode(200)
                 .body("schemaVersion", equalTo(2))
+                .body("keywords", contains("بوتين", "سوتشي"))
                 .body("provenance[0].model", equalTo("ner-ar@58d6048038b4"))
                 .body("entities[0].mentions[0][0]", equalTo(PUTIN));
         assertThat(search(token)).containsExactly(id); // the store computed the matching layer from the text

@@ -442,7 +442,6 @@ public final class AmountTagger {
             if (u != null) {
                 a.put("unit", u);
             }
-            a.put("number", value.doubleValue());
             if (iso != null) {
                 a.put("iso", iso);
             }

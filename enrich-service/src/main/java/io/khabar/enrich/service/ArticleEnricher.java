@@ -83,22 +83,31 @@ public final class ArticleEnricher {
         Description d = describe(text, in.title(), in.language(), in.languageConfidence(), in.publishedAt(),
                 in.paragraphs(), in.facts());
         // schema 2: entity mentions and nisba relations are said once, in the entity rows (mentions, adjectives);
-        // provenance once per kind, not on every annotation; no matching layer (consumers compute it)
+        // provenance once per kind, not on every annotation; no matching layer (consumers compute it).
+        // schema 3: keyphrases as a list of strings, best first; the article's language only in its own fields.
         Provenance.Hoisted hoisted = Provenance.hoist(d.annotations());
         List<Annotation> annotations = new ArrayList<>();
+        List<Annotation> keyphrases = new ArrayList<>();
         java.util.Set<Provenance> provenance = new java.util.LinkedHashSet<>(hoisted.provenance());
         for (Annotation a : hoisted.annotations()) {
-            if (!ENTITY_KINDS.contains(a.kind())) {
+            if (ArticleEnriched.KEYWORD_KIND.equals(a.kind())) {
+                keyphrases.add(a);
+            } else if ("language".equals(a.kind()) && "article".equals(a.type())) {
+                continue; // the event's language and languageConfidence
+            } else if (!ENTITY_KINDS.contains(a.kind())) {
                 annotations.add(a);
             } else if (Provenance.of(a, List.of()) != null) {
                 provenance.add(Provenance.of(a, List.of())); // another model's (a paragraph in another language)
             }
         }
+        keyphrases.sort(java.util.Comparator.comparing((Annotation a) -> a.confidence() == null ? 0 : a.confidence())
+                .reversed());
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
                 in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
                 in.title(), text, d.language().language(), round(d.language().confidence()), in.publishedAt(),
                 in.authors(), in.paragraphs(), annotations, d.entities(), in.facts(), in.metadata(), null,
-                in.duplicate(), List.copyOf(provenance));
+                in.duplicate(), List.copyOf(provenance),
+                keyphrases.stream().map(Annotation::value).distinct().toList());
     }
 
     /**

@@ -70,8 +70,7 @@ class EnrichPipelineTest {
         assertThat(event.enrichedAt()).isAfter(event.normalizedAt());
         assertThat(event.annotations()).filteredOn(a -> a.kind().equals("language"))
                 .extracting(Annotation::kind, Annotation::type, Annotation::start, Annotation::end, Annotation::value)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("language", "article", 0, text.length(), "ar"),
+                .containsExactly( // schema 3: the article's own language is in its fields, not an annotation
                         org.assertj.core.groups.Tuple.tuple("language", "paragraph", second, text.length(), "en"));
     }
 
@@ -93,8 +92,7 @@ class EnrichPipelineTest {
         assertThat(enriched.languageConfidence()).isEqualTo(0.99);
         assertThat(enriched.annotations()).filteredOn(a -> a.kind().equals("language"))
                 .extracting(Annotation::type, Annotation::value, Annotation::confidence)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("article", "ar", 0.99),
-                        org.assertj.core.groups.Tuple.tuple("paragraph", "en", 0.97));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("paragraph", "en", 0.97));
         // what ingest found is passed on for the store and other consumers
         assertThat(enriched.duplicate()).isEqualTo(event.duplicate());
         // the matching layer is not passed on (schema version 2): consumers compute it from the text
@@ -111,9 +109,11 @@ class EnrichPipelineTest {
         ArticleEntity putin = enriched.entities().stream().filter(e -> e.id().equals("Q7747")).findFirst().orElseThrow();
         assertThat(putin.mentions()).extracting(m -> ARABIC.substring(m.start(), m.end()))
                 .containsExactly("فلاديمير بوتين");
-        // schema version 2: mentions and nisba relations are said once, in the entity rows, not also as annotations
-        assertThat(enriched.schemaVersion()).isEqualTo(2);
-        assertThat(enriched.annotations()).extracting(Annotation::kind).doesNotContain("entity", "nisba");
+        // since schema version 2: mentions and nisba relations are said once, in the entity rows, not also as
+        // annotations; since 3: keyphrases are the event's keywords, best first, not annotations
+        assertThat(enriched.schemaVersion()).isEqualTo(3);
+        assertThat(enriched.annotations()).extracting(Annotation::kind).doesNotContain("entity", "nisba", "keyword");
+        assertThat(enriched.keywords()).isNotEmpty().doesNotHaveDuplicates();
         // الروسي and السوري relate to Russia and Syria
         assertThat(enriched.entities()).filteredOn(e -> !e.adjectives().isEmpty())
                 .extracting(e -> ARABIC.substring(e.adjectives().get(0).start(), e.adjectives().get(0).end()),
@@ -137,7 +137,7 @@ class EnrichPipelineTest {
 
     /** A version 1 record, as ingest wrote it before version 2, still on the topic: spans as objects, matching layer. */
     @Test
-    void aVersion1NormalizedRecordIsEnrichedIntoAVersion2Event() {
+    void aVersion1NormalizedRecordIsEnrichedIntoAVersion3Event() {
         String id = "enrich-v1-" + UUID.randomUUID();
         String v1 = "{\"schemaVersion\":1,\"eventId\":\"" + UUID.randomUUID() + "\",\"articleId\":\"" + id + "\","
                 + "\"revision\":10,\"contentHash\":\"h\",\"receivedAt\":\"2017-11-21T06:00:00Z\","
@@ -149,7 +149,7 @@ class EnrichPipelineTest {
         ConsumerRecord<String, byte[]> record = probe.await(Topics.ENRICHED, r -> id.equals(r.key()), WAIT)
                 .orElseThrow(() -> new AssertionError("no enriched record for " + id));
         ArticleEnriched enriched = EventJson.read(record.value(), ArticleEnriched.class);
-        assertThat(enriched.schemaVersion()).isEqualTo(2);
+        assertThat(enriched.schemaVersion()).isEqualTo(3);
         assertThat(enriched.paragraphs()).containsExactly(new Span(0, ARABIC.length()));
         assertThat(enriched.entities()).extracting(ArticleEntity::id).contains("Q7747");
         assertThat(TopicProbe.value(record)).doesNotContain("\"matching\"");

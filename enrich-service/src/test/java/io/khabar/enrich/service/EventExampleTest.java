@@ -54,7 +54,7 @@ class EventExampleTest {
                 e.articleId(), e.revision(), e.contentHash(), e.receivedAt(), e.normalizedAt(), e.enrichedAt(),
                 e.source(), e.url(), e.title(), e.text(), e.language(), e.languageConfidence(), e.publishedAt(),
                 e.authors(), e.paragraphs(), e.annotations(), e.entities(), e.facts(), e.metadata(), e.matching(),
-                e.duplicate(), e.provenance());
+                e.duplicate(), e.provenance(), e.keywords());
         documented("article-enriched.json", fixed, ArticleEnriched.class);
     }
 

@@ -824,7 +824,7 @@ public final class EntityLinker {
                     e == null ? null : e.nameAr(), e == null ? null : e.qid(), e == null ? null : e.lat(),
                     e == null ? null : e.lon(), e == null ? null : e.countryCode(),
                     e == null ? null : e.geonamesId(), mentions, adjectives, inTitle, salience, confidence,
-                    e == null || isNamePair(e) ? "name" : "kb");
+                    e == null || isNamePair(e) ? ArticleEntity.BY_NAME : ArticleEntity.BY_KB);
         }
     }
 }

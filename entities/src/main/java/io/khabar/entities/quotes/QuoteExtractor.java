@@ -427,7 +427,9 @@ public final class QuoteExtractor {
             attrs.put("cueStart", cue.start);
             attrs.put("cueEnd", cue.end);
         }
-        attrs.put("speakerInferred", inferred);
+        if (inferred) { // left out when false
+            attrs.put("speakerInferred", true);
+        }
         attrs.put("component", COMPONENT);
         attrs.put("model", MODEL);
         return new Annotation("quote", type, start, end, speaker == null ? null : speaker.entityId(), confidence,
