@@ -203,10 +203,10 @@ public final class KeyphraseExtractor {
                 }
                 key.append(keys[j]);
                 value.append(stems[j]); // الاسد for بالاسد: the keyphrase without its proclitic
-                String k = key.toString();
+                String k = n == 1 ? keys[j] : key.toString(); // one word: its key as it is, no copy
                 Candidate c = candidates.get(k);
                 if (c == null) {
-                    c = new Candidate(k, n, offsets[2 * i], offsets[2 * j + 1], value.toString());
+                    c = new Candidate(k, n, offsets[2 * i], offsets[2 * j + 1], n == 1 ? stems[j] : value.toString());
                     candidates.put(k, c);
                 }
                 c.score += weight;

@@ -65,10 +65,18 @@ public final class Featurizer {
         this.bucketBits = bucketBits;
     }
 
-    /** Feature buckets, {@link #FEATURES} per token ({@code -1} where a template has no value). */
+    /** Feature buckets, {@link #FEATURES} per token ({@code -1} where a template has no value), in a new array. */
     public int[] featurize(String[] tokens) {
+        return featurize(tokens, new TagWork());
+    }
+
+    /**
+     * Feature buckets into {@code work}'s feature array (its first {@code tokens.length * FEATURES} entries), which is
+     * returned: valid until the next use of {@code work}.
+     */
+    int[] featurize(String[] tokens, TagWork work) {
         int n = tokens.length;
-        long[][] atoms = new long[n][];
+        long[] atoms = work.atoms(n * ATOMS);
         String[] stems = new String[n];
         String[][] k = new String[n][];
         for (int i = 0; i < n; i++) {
@@ -78,20 +86,21 @@ public final class Featurizer {
         int[] names = gazetteer.phraseMasks(stems);
         int[] weakNames = weakGazetteer.phraseMasks(stems);
         for (int i = 0; i < n; i++) {
-            atoms[i] = atoms(tokens[i], k[i][0], k[i][1], gazetteer.wordMask(stems[i]), names[i], i == 0);
+            int o = i * ATOMS;
+            atoms(atoms, o, tokens[i], k[i][0], k[i][1], gazetteer.wordMask(stems[i]), names[i], i == 0);
             int w = weakGazetteer.wordMask(stems[i]);
-            atoms[i][GAZ_WORD2] = w == 0 ? 0 : mix(GAZ_WORD2 * 0x100000001b3L + w);
-            atoms[i][GAZ_NAME2] = weakNames[i] == 0 ? 0 : mix(GAZ_NAME2 * 0x100000001b3L + weakNames[i]);
+            atoms[o + GAZ_WORD2] = w == 0 ? 0 : mix(GAZ_WORD2 * 0x100000001b3L + w);
+            atoms[o + GAZ_NAME2] = weakNames[i] == 0 ? 0 : mix(GAZ_NAME2 * 0x100000001b3L + weakNames[i]);
             int cluster = clusters.of(stems[i]);
             if (cluster >= 0) {
-                atoms[i][COARSE] = mix(COARSE * 0x100000001b3L + (cluster >>> 16));
-                atoms[i][FINE] = mix(FINE * 0x100000001b3L + cluster);
+                atoms[o + COARSE] = mix(COARSE * 0x100000001b3L + (cluster >>> 16));
+                atoms[o + FINE] = mix(FINE * 0x100000001b3L + cluster);
             }
             if (!vocabulary.isEmpty() && !stems[i].isEmpty() && Character.isLetter(stems[i].charAt(0))) {
-                atoms[i][KNOWN] = mix(KNOWN * 0x100000001b3L + (vocabulary.contains(stems[i]) ? 1 : 2));
+                atoms[o + KNOWN] = mix(KNOWN * 0x100000001b3L + (vocabulary.contains(stems[i]) ? 1 : 2));
             }
         }
-        int[] out = new int[n * FEATURES];
+        int[] out = work.features(n * FEATURES);
         int mask = (1 << bucketBits) - 1;
         for (int i = 0; i < n; i++) {
             int base = i * FEATURES;
@@ -112,55 +121,55 @@ public final class Featurizer {
         return out;
     }
 
-    private static long atom(long[][] atoms, int i, int atom, int n) {
+    private static long atom(long[] atoms, int i, int atom, int n) {
         if (i < 0) {
             return atom == WORD || atom == SHAPE || atom == BARE ? BOS + atom : 0;
         }
         if (i >= n) {
             return atom == WORD || atom == SHAPE || atom == BARE ? EOS + atom : 0;
         }
-        return atoms[i][atom];
+        return atoms[i * ATOMS + atom];
     }
 
-    private static long[] atoms(String raw, String form, String stem, int gazWord, int gazName, boolean first) {
-        long[] a = new long[ATOMS];
-        a[WORD] = hash(WORD, form);
+    /** A token's atoms into {@code a[o, o + ATOMS)}, which are 0 on entry (0: the atom has no value). */
+    private static void atoms(long[] a, int o, String raw, String form, String stem, int gazWord, int gazName,
+                              boolean first) {
+        a[o + WORD] = hash(WORD, form);
         if (!raw.equals(form)) {
-            a[RAW] = hash(RAW, raw);
+            a[o + RAW] = hash(RAW, raw);
         }
         String shape = shape(raw, false);
-        a[SHAPE] = hash(SHAPE, shape);
-        a[SHORT] = hash(SHORT, shape(raw, true));
+        a[o + SHAPE] = hash(SHAPE, shape);
+        a[o + SHORT] = hash(SHORT, shape(raw, true));
         int len = form.length();
         for (int k = 1; k <= 4 && k < len; k++) {
-            a[P1 + k - 1] = hash(P1 + k - 1, form, 0, k);
-            a[S1 + k - 1] = hash(S1 + k - 1, form, len - k, len);
+            a[o + P1 + k - 1] = hash(P1 + k - 1, form, 0, k);
+            a[o + S1 + k - 1] = hash(S1 + k - 1, form, len - k, len);
         }
         boolean arabic = len > 0 && Scripts.inArabicBlock(form.charAt(0));
         if (arabic) {
             if (!stem.equals(form)) {
-                a[STEM] = hash(STEM, stem);
+                a[o + STEM] = hash(STEM, stem);
             }
             int b0 = stem.startsWith("ال") && stem.length() > 3 ? 2 : 0; // the bare word is stem[b0..]
             int bl = stem.length() - b0;
             boolean endsWithBare = form.length() >= bl && form.regionMatches(form.length() - bl, stem, b0, bl);
-            a[CLITIC] = endsWithBare ? hash(CLITIC, form, 0, form.length() - bl) : hash(CLITIC, "?");
-            a[BARE] = hash(BARE, stem, b0, stem.length());
+            a[o + CLITIC] = endsWithBare ? hash(CLITIC, form, 0, form.length() - bl) : hash(CLITIC, "?");
+            a[o + BARE] = hash(BARE, stem, b0, stem.length());
             if (bl > 2) {
-                a[BARE_S2] = hash(BARE_S2, stem, stem.length() - 2, stem.length());
-                a[BARE_P2] = hash(BARE_P2, stem, b0, b0 + 2);
+                a[o + BARE_S2] = hash(BARE_S2, stem, stem.length() - 2, stem.length());
+                a[o + BARE_P2] = hash(BARE_P2, stem, b0, b0 + 2);
             }
             if (bl > 3) {
-                a[BARE_S3] = hash(BARE_S3, stem, stem.length() - 3, stem.length());
+                a[o + BARE_S3] = hash(BARE_S3, stem, stem.length() - 3, stem.length());
             }
             char[] buf = form.toCharArray();
-            a[LIGHT] = hash(LIGHT, new String(buf, 0, LIGHT_STEMMER.stem(buf, buf.length)));
+            a[o + LIGHT] = hash(LIGHT, buf, LIGHT_STEMMER.stem(buf, buf.length));
         }
-        a[GAZ_WORD] = gazWord == 0 ? 0 : mix(GAZ_WORD * 0x100000001b3L + gazWord);
-        a[GAZ_NAME] = gazName == 0 ? 0 : mix(GAZ_NAME * 0x100000001b3L + gazName);
+        a[o + GAZ_WORD] = gazWord == 0 ? 0 : mix(GAZ_WORD * 0x100000001b3L + gazWord);
+        a[o + GAZ_NAME] = gazName == 0 ? 0 : mix(GAZ_NAME * 0x100000001b3L + gazName);
         int flags = (first ? 1 : 0) | (Math.min(len, 12) << 1);
-        a[FLAGS] = mix(FLAGS * 0x100000001b3L + flags);
-        return a;
+        a[o + FLAGS] = mix(FLAGS * 0x100000001b3L + flags);
     }
 
     /** Xxxx, XX, dd.d, aaaa (Arabic letters); short collapses repeats: Xx, X, d.d, a. */
@@ -201,6 +210,16 @@ public final class Featurizer {
             h *= 0x100000001b3L;
         }
         return mix(h) | 1; // never 0, which means "absent"
+    }
+
+    /** The same hash as {@link #hash(int, String, int, int)}, over {@code s[0, length)}. */
+    static long hash(int atom, char[] s, int length) {
+        long h = 0xcbf29ce484222325L ^ (atom * 0x9e3779b97f4a7c15L);
+        for (int i = 0; i < length; i++) {
+            h ^= s[i];
+            h *= 0x100000001b3L;
+        }
+        return mix(h) | 1;
     }
 
     static long mix(long z) {

@@ -25,6 +25,8 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NerModel {
     private static final int FORMAT = 4;
+    /** Each tagging thread's work arrays, reused sentence after sentence (tagging allocates no per-token arrays). */
+    private static final ThreadLocal<TagWork> WORK = ThreadLocal.withInitial(TagWork::new);
     private final String language;
     private final Featurizer featurizer;
     private final Perceptron perceptron;
@@ -47,7 +49,8 @@ public final class NerModel {
         if (tokens.length == 0) {
             return new int[0];
         }
-        int[] labels = perceptron.decode(featurizer.featurize(tokens), tokens.length, margins);
+        TagWork work = WORK.get();
+        int[] labels = perceptron.decode(featurizer.featurize(tokens, work), tokens.length, margins, work);
         if (!featurizer.vocabulary().isEmpty()) {
             continueGivenNames(tokens, labels);
         }
