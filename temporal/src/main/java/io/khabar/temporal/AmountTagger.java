@@ -350,6 +350,9 @@ public final class AmountTagger {
         }
 
         private String phrase(int k, int n) {
+            if (n == 1) {
+                return tok(k).text; // most lookups are of one word: no copy
+            }
             StringBuilder b = new StringBuilder(tok(k).text);
             for (int x = k + 1; x < k + n; x++) {
                 b.append(' ').append(tok(x).text);

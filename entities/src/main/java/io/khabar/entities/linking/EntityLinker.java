@@ -518,11 +518,15 @@ public final class EntityLinker {
                 continue;
             }
             for (int len = Math.min(longest, n - k); len >= 1; len--) {
-                sb.setLength(0);
-                for (int j = k; j < k + len; j++) {
-                    sb.append(j > k ? " " : "").append(stems[j]);
+                String key = stems[k]; // one word: its stem as it is, no copy
+                if (len > 1) {
+                    sb.setLength(0);
+                    for (int j = k; j < k + len; j++) {
+                        sb.append(j > k ? " " : "").append(stems[j]);
+                    }
+                    key = sb.toString();
                 }
-                Cluster c = byKey.get(sb.toString());
+                Cluster c = byKey.get(key);
                 int end = tokens[2 * (k + len - 1) + 1];
                 if (c == null || taken.nextSetBit(tokens[2 * k]) < end && taken.nextSetBit(tokens[2 * k]) >= 0
                         || !standsAlone(text, tokens[2 * k], end)) {

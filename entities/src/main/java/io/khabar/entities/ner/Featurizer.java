@@ -138,9 +138,8 @@ public final class Featurizer {
         if (!raw.equals(form)) {
             a[o + RAW] = hash(RAW, raw);
         }
-        String shape = shape(raw, false);
-        a[o + SHAPE] = hash(SHAPE, shape);
-        a[o + SHORT] = hash(SHORT, shape(raw, true));
+        a[o + SHAPE] = shapeHash(SHAPE, raw, false);
+        a[o + SHORT] = shapeHash(SHORT, raw, true);
         int len = form.length();
         for (int k = 1; k <= 4 && k < len; k++) {
             a[o + P1 + k - 1] = hash(P1 + k - 1, form, 0, k);
@@ -172,11 +171,15 @@ public final class Featurizer {
         a[o + FLAGS] = mix(FLAGS * 0x100000001b3L + flags);
     }
 
-    /** Xxxx, XX, dd.d, aaaa (Arabic letters); short collapses repeats: Xx, X, d.d, a. */
-    static String shape(String s, boolean collapse) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), 12));
+    /**
+     * The hash of a word's shape, as {@link #hash(int, String)} of it, without building it: Xxxx, XX, dd.d, aaaa
+     * (Arabic letters), at most 12 characters; {@code collapse} collapses repeats: Xx, X, d.d, a.
+     */
+    static long shapeHash(int atom, String s, boolean collapse) {
+        long h = 0xcbf29ce484222325L ^ (atom * 0x9e3779b97f4a7c15L);
+        int length = 0;
         char last = 0;
-        for (int i = 0; i < s.length() && sb.length() < 12; i++) {
+        for (int i = 0; i < s.length() && length < 12; i++) {
             char c = s.charAt(i);
             char m;
             if (Character.isUpperCase(c)) {
@@ -191,11 +194,13 @@ public final class Featurizer {
                 m = c;
             }
             if (!collapse || m != last) {
-                sb.append(m);
+                h ^= m;
+                h *= 0x100000001b3L;
+                length++;
             }
             last = m;
         }
-        return sb.toString();
+        return mix(h) | 1;
     }
 
     static long hash(int atom, String s) {
