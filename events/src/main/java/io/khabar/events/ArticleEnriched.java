@@ -85,11 +85,14 @@ public record ArticleEnriched(int schemaVersion, String eventId, String articleI
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
         entities = entities == null ? List.of() : List.copyOf(entities);
         provenance = provenance == null ? List.of() : List.copyOf(provenance);
-        keywords = keywords != null && !keywords.isEmpty() ? List.copyOf(keywords) : keywordAnnotations(annotations);
+        keywords = keywords != null && !keywords.isEmpty() ? List.copyOf(keywords) : keywordsOf(annotations);
     }
 
-    /** Version 1 and 2: the values of the {@code keyword} annotations, best first. */
-    private static List<String> keywordAnnotations(List<Annotation> annotations) {
+    /**
+     * The values of the {@code keyword} annotations among {@code annotations}, best first, once each: the keywords of
+     * a version 1 or 2 record, and how enrich-service makes a version 3 event's from its keyphrase annotations.
+     */
+    public static List<String> keywordsOf(List<Annotation> annotations) {
         return annotations.stream().filter(a -> KEYWORD_KIND.equals(a.kind()) && a.value() != null)
                 .sorted(java.util.Comparator.comparing((Annotation a) -> a.confidence() == null ? 0 : a.confidence())
                         .reversed())

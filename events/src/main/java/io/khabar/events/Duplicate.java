@@ -1,5 +1,7 @@
 package io.khabar.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Whether ingest-service has seen this story before, under another article id.
  *
@@ -11,8 +13,7 @@ package io.khabar.events;
  *                   out of the JSON when 0)
  */
 public record Duplicate(String status, String of,
-                        @com.fasterxml.jackson.annotation.JsonInclude(
-                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT) double similarity) {
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double similarity) {
     public static final String UNIQUE = "unique";
     public static final String EXACT = "exact";
     public static final String NEAR = "near";

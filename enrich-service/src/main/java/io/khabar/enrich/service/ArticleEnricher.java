@@ -100,14 +100,11 @@ public final class ArticleEnricher {
                 provenance.add(Provenance.of(a, List.of())); // another model's (a paragraph in another language)
             }
         }
-        keyphrases.sort(java.util.Comparator.comparing((Annotation a) -> a.confidence() == null ? 0 : a.confidence())
-                .reversed());
         return new ArticleEnriched(ArticleEnriched.SCHEMA_VERSION, UUID.randomUUID().toString(), in.articleId(),
                 in.revision(), in.contentHash(), in.receivedAt(), in.normalizedAt(), now, in.source(), in.url(),
                 in.title(), text, d.language().language(), round(d.language().confidence()), in.publishedAt(),
                 in.authors(), in.paragraphs(), annotations, d.entities(), in.facts(), in.metadata(), null,
-                in.duplicate(), List.copyOf(provenance),
-                keyphrases.stream().map(Annotation::value).distinct().toList());
+                in.duplicate(), List.copyOf(provenance), ArticleEnriched.keywordsOf(keyphrases));
     }
 
     /**
