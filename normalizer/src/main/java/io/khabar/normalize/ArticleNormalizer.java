@@ -146,8 +146,7 @@ public final class ArticleNormalizer {
         // Only the paragraphs in another language than the article's are said (an English quote in an Arabic
         // article); the others, and those too short to tell, are in the article's.
         String articleLanguage = article.language();
-        paragraphLanguages.removeIf(l -> "und".equals(l.language()) || l.confidence() <= 0
-                || l.language().equals(articleLanguage));
+        paragraphLanguages.removeIf(l -> !l.differsFrom(articleLanguage));
         TextFacts f = clean.facts();
         List<io.khabar.events.Removal> removed = f.removed();
         if (degraded != null) {

@@ -140,7 +140,7 @@ public final class ArticleEnricher {
         List<LanguageSpan> differing = new ArrayList<>();
         for (LanguageSpan p : paragraphs) {
             checkSpan(p.start(), p.end(), text);
-            if (!"und".equals(p.language()) && p.confidence() > 0 && !p.language().equals(article.language())) {
+            if (p.differsFrom(article.language())) {
                 annotations.add(new Annotation("language", "paragraph", p.start(), p.end(), p.language(),
                         round(p.confidence()), Map.of()));
                 differing.add(p);
