@@ -35,15 +35,16 @@ import java.util.concurrent.Callable;
  *       annotations are relations, not entities, and are not counted.</li>
  * </ul>
  * A document's text is its sentences' tokens joined by spaces, one sentence a line, each sentence a paragraph.
- * CoNLL-2003 has document boundaries; ANERcorp has none, so it is read in pieces of {@value #ANERCORP_DOCUMENT}
+ * CoNLL-2003 has document boundaries; ANERcorp has none, so it is read in pieces of {@value NerData#ANERCORP_DOCUMENT}
  * sentences (about 460 words, a news article's length). The test splits are held back.
  * <pre>
- * ./khabar eval-ner [DATA_DIR] [--language ar|en] [--split dev|train] [--model FILE]... [--errors N]
+ * ./khabar eval-ner [DATA_DIR] [--language ar|en] [--split dev|train] [--holdout] [--model FILE]... [--errors N]
  * </pre>
  * {@code --model} scores a model file of one's own in place of the shipped one (its name says its language:
  * {@code ner-ar*}, else English).
  * {@code --split train} runs the same on the training split, where the recognizer is nearly right, so that what the
- * rest of the path changes can be studied without looking at dev.
+ * rest of the path changes can be studied without looking at dev. {@code --holdout} scores only the training split's
+ * last tenth, which a model trained with {@code TrainNer --holdout} did not see: the path's settings are chosen there.
  * {@code --errors N} prints up to N sentences where the whole path changed the recognizer's tags, as
  * {@code token[gold|recognizer|whole path]}.
  * <pre>
@@ -56,7 +57,6 @@ import java.util.concurrent.Callable;
                 + " (EntityExtractor: nisba handling, coreference, propagation and linking), each document given as"
                 + " enrich-service gives an article. The test splits are held back."})
 public final class EntityEval implements Callable<Integer> {
-    static final int ANERCORP_DOCUMENT = 15;
     private static final int MISC = EntityLabels.TYPES.indexOf("MISC");
 
     private EntityEval() {
@@ -78,6 +78,10 @@ public final class EntityEval implements Callable<Integer> {
                     + " right, to study what the rest of the path changes without looking at dev")
     Tools.Split split;
 
+    @Option(names = "--holdout", description = "score only the last tenth of the training split: what a model"
+            + " trained with TrainNer --holdout did not see, to choose the path's settings without looking at dev")
+    boolean holdout;
+
     @Option(names = "--model", paramLabel = "FILE", description = "a model file of one's own in place of the shipped"
             + " one (its name says its language: ner-ar*, else English); repeatable")
     List<Path> modelFiles = new ArrayList<>();
@@ -94,7 +98,7 @@ public final class EntityEval implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> languages = only == null ? List.of("ar", "en") : List.of(only.name());
-        boolean train = split == Tools.Split.train;
+        boolean train = split == Tools.Split.train || holdout;
         java.util.Map<String, Path> models = new java.util.HashMap<>();
         for (Path file : modelFiles) {
             if (!Files.isRegularFile(file)) {
@@ -110,13 +114,23 @@ public final class EntityEval implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "• models and knowledge base loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         for (String language : languages) {
             List<LabeledSentence> dev = Corpora.read(train ? NerData.train(data, language) : NerData.dev(data, language));
-            List<Document> documents = documents(dev, "ar".equals(language) ? ANERCORP_DOCUMENT : 0);
+            if (holdout) {
+                dev = dev.subList(NerData.holdoutStart(dev, language), dev.size());
+            }
+            List<Document> documents = documents(dev, language);
             NerModel model = recognizer.modelFor(language, "");
-            String corpus = ("ar".equals(language) ? "ANERcorp " : "CoNLL-2003 ") + (train ? "train (the models saw it)"
+            String corpus = ("ar".equals(language) ? "ANERcorp " : "CoNLL-2003 ") + (holdout ? "train, last tenth"
+                    : train ? "train (the models saw it)"
                     : "ar".equals(language) ? "dev" : "dev (eng.testa)");
             SpanScore alone = new SpanScore();
-            for (LabeledSentence s : dev) {
-                alone.add(withoutMisc(s.labels()), withoutMisc(model.tag(s.tokens(), null)));
+            java.util.Map<LabeledSentence, int[]> recognized = new java.util.IdentityHashMap<>();
+            for (Document d : documents) {
+                int[][] labels = model.tagDocument(d.sentences().stream().map(LabeledSentence::tokens)
+                        .toArray(String[][]::new), null);
+                for (int i = 0; i < labels.length; i++) {
+                    recognized.put(d.sentences().get(i), labels[i]);
+                    alone.add(withoutMisc(d.sentences().get(i).labels()), withoutMisc(labels[i]));
+                }
             }
             System.out.print(alone.report(String.format(Locale.ROOT, "%n%s: %s, %,d sentences, recognizer alone (%s),"
                     + " PER/LOC/ORG", language, corpus, dev.size(), model.version())));
@@ -131,7 +145,7 @@ public final class EntityEval implements Callable<Integer> {
                     int[] gold = withoutMisc(d.sentences().get(i).labels());
                     whole.add(gold, predicted.get(i));
                     if (misses.size() < errors) { // the recognizer's tags again, only for the listing
-                        int[] byModel = withoutMisc(model.tag(d.sentences().get(i).tokens(), null));
+                        int[] byModel = withoutMisc(recognized.get(d.sentences().get(i)));
                         if (!java.util.Arrays.equals(byModel, predicted.get(i))) {
                             misses.add(difference(d.sentences().get(i).tokens(), gold, byModel, predicted.get(i)));
                         }
@@ -147,22 +161,9 @@ public final class EntityEval implements Callable<Integer> {
         return 0;
     }
 
-    /** The corpus's documents (CoNLL's -DOCSTART- boundaries, or pieces of {@code every} sentences when > 0). */
-    static List<Document> documents(List<LabeledSentence> sentences, int every) {
-        List<Document> out = new ArrayList<>();
-        List<LabeledSentence> current = new ArrayList<>();
-        for (LabeledSentence s : sentences) {
-            boolean starts = every > 0 ? current.size() == every : s.documentStart();
-            if (starts && !current.isEmpty()) {
-                out.add(document(current));
-                current = new ArrayList<>();
-            }
-            current.add(s);
-        }
-        if (!current.isEmpty()) {
-            out.add(document(current));
-        }
-        return out;
+    /** The corpus's documents ({@link NerData#documents}) as the service gets them. */
+    static List<Document> documents(List<LabeledSentence> sentences, String language) {
+        return NerData.documents(sentences, language).stream().map(EntityEval::document).toList();
     }
 
     static Document document(List<LabeledSentence> sentences) {

@@ -105,7 +105,7 @@ public final class LinkingEval implements Callable<Integer> {
         MatchingAnalyzer analyzer = new MatchingAnalyzer();
         EntityExtractor extractor = EntityExtractor.load(analyzer, List.of());
         KnowledgeBase kb = KnowledgeBase.load();
-        List<EntityEval.Document> documents = EntityEval.documents(Corpora.read(conll), 0);
+        List<EntityEval.Document> documents = EntityEval.documents(Corpora.read(conll), "en");
         List<Gold> gold = read(aida, train, documents);
         System.out.printf(Locale.ROOT, "• %,d documents, %,d gold mentions, loaded in %.1f s%n", documents.size(),
                 gold.size(), (System.nanoTime() - t0) / 1e9);

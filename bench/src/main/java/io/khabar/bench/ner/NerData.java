@@ -14,7 +14,47 @@ import java.util.List;
 
 /** Where the training and dev corpora and the gazetteers sit in the shared data folder, and how they are read. */
 public final class NerData {
+    /**
+     * ANERcorp has no document boundaries: it is read in pieces of this many sentences (about 460 words, a news
+     * article's length), for training and scoring alike.
+     */
+    public static final int ANERCORP_DOCUMENT = 15;
+
     private NerData() {
+    }
+
+    /**
+     * Where the held-out last tenth of a training split starts (at a document start where the corpus has them):
+     * settings are chosen by training on what comes before and scoring what comes after, never on dev.
+     */
+    public static int holdoutStart(List<LabeledSentence> train, String language) {
+        int cut = train.size() - train.size() / 10;
+        while (cut < train.size() && !train.get(cut).documentStart() && "en".equals(language)) {
+            cut++;
+        }
+        return cut;
+    }
+
+    /**
+     * A corpus's documents: CoNLL's -DOCSTART- boundaries, or for Arabic (ANERcorp has none) pieces of
+     * {@link #ANERCORP_DOCUMENT} sentences.
+     */
+    public static List<List<LabeledSentence>> documents(List<LabeledSentence> sentences, String language) {
+        int every = "ar".equals(language) ? ANERCORP_DOCUMENT : 0;
+        List<List<LabeledSentence>> out = new ArrayList<>();
+        List<LabeledSentence> current = new ArrayList<>();
+        for (LabeledSentence s : sentences) {
+            boolean starts = every > 0 ? current.size() == every : s.documentStart();
+            if (starts && !current.isEmpty()) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(s);
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
     }
 
     public static Path train(Path data, String language) {

@@ -4,6 +4,7 @@ import io.khabar.bench.cli.Tools;
 import io.khabar.bench.ner.Corpora;
 import io.khabar.bench.ner.LabeledSentence;
 import io.khabar.bench.ner.NerData;
+import io.khabar.entities.ner.DocumentContext;
 import io.khabar.entities.ner.Featurizer;
 import io.khabar.entities.ner.Gazetteer;
 import io.khabar.entities.ner.NerModel;
@@ -94,6 +95,10 @@ public final class TrainNer implements Callable<Integer> {
     @Option(names = "--wikifane", description = "Arabic: also WikiFANE's sentences")
     boolean wikifane;
 
+    @Option(names = "--no-document-pass", description = "no second pass with the document's context (the model tags"
+            + " each sentence alone)")
+    boolean noDocumentPass;
+
     private TrainNer() {
     }
 
@@ -123,10 +128,7 @@ public final class TrainNer implements Callable<Integer> {
         if (holdout) {
             // settings are chosen on the last tenth of the training data (whole documents where it has them), not
             // on dev; the model is trained on the rest
-            int cut = train.size() - train.size() / 10;
-            while (cut < train.size() && !train.get(cut).documentStart() && "en".equals(language)) {
-                cut++;
-            }
+            int cut = NerData.holdoutStart(train, language);
             devSet = new ArrayList<>(train.subList(cut, train.size()));
             train = new ArrayList<>(train.subList(0, cut));
             System.out.printf(Locale.ROOT, "• held out %,d training sentences for scoring%n", devSet.size());
@@ -156,8 +158,8 @@ public final class TrainNer implements Callable<Integer> {
                 List<LabeledSentence> rest = new ArrayList<>(all.subList(0, a));
                 rest.addAll(all.subList(b, all.size()));
                 rest.addAll(extra);
-                double f1 = fit(keys, gazetteers, clusters, lang, bits, epochs, rest, all.subList(a, b), null, t0)
-                        .f1();
+                double f1 = fit(keys, gazetteers, clusters, lang, bits, epochs, !noDocumentPass, rest,
+                        all.subList(a, b), null, t0).f1();
                 sum += f1;
                 each.append(String.format(Locale.ROOT, " %.4f", f1));
             }
@@ -166,25 +168,32 @@ public final class TrainNer implements Callable<Integer> {
             return 0;
         }
         train.addAll(extra);
-        Fitted fitted = fit(keys, gazetteers, clusters, lang, bits, epochs, train, devSet, holdout ? "held-out" : "dev",
-                t0);
-        Featurizer featurizer = fitted.featurizer();
-        Perceptron model = fitted.perceptron();
-        new NerModel(lang, featurizer, model, "").save(out);
+        Fitted fitted = fit(keys, gazetteers, clusters, lang, bits, epochs, !noDocumentPass, train, devSet,
+                holdout ? "held-out" : "dev", t0);
+        fitted.model().save(out);
         System.out.printf(Locale.ROOT, "• wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out),
                 (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 
-    record Fitted(Featurizer featurizer, Perceptron perceptron, double f1) {
+    record Fitted(NerModel model, double f1) {
     }
+
+    /** Folds of the training data whose first-pass labels train the document pass: each tagged by a model of the rest. */
+    static final int JACKKNIFE_FOLDS = 5;
 
     /**
      * Trains on {@code train}; when {@code scored} is not empty, scores it after every pass (printed when
-     * {@code name} is not null) and returns the last score.
+     * {@code name} is not null), document by document as the service tags, and returns the last score.
+     * <p>
+     * With {@code documentPass}, every training sentence is learned twice: alone (the first pass) and with its
+     * document's context ({@link DocumentContext}). That context comes from first-pass labels the way the service
+     * gets them, on text the labelling model did not see: the training documents are cut into
+     * {@value #JACKKNIFE_FOLDS} folds and each is tagged by a model trained on the other folds.
      */
     static Fitted fit(WordKeys keys, Gazetteer[] gazetteers, WordClusters clusters, String lang, int bits, int epochs,
-                      List<LabeledSentence> train, List<LabeledSentence> scored, String name, long t0) {
+                      boolean documentPass, List<LabeledSentence> train, List<LabeledSentence> scored, String name,
+                      long t0) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (LabeledSentence s : train) {
             for (String t : s.tokens()) {
@@ -204,17 +213,61 @@ public final class TrainNer implements Callable<Integer> {
             feats.add(featurizer.featurize(s.tokens()));
             gold.add(s.labels());
         }
-        List<int[]> scoredFeats = scored.stream().map(s -> featurizer.featurize(s.tokens())).toList();
+        if (documentPass) {
+            List<List<LabeledSentence>> documents = NerData.documents(train, lang);
+            java.util.Map<LabeledSentence, int[]> firstPass = new java.util.IdentityHashMap<>();
+            for (int f = 0; f < JACKKNIFE_FOLDS; f++) {
+                int a = documents.size() * f / JACKKNIFE_FOLDS;
+                int b = documents.size() * (f + 1) / JACKKNIFE_FOLDS;
+                List<int[]> restFeats = new ArrayList<>();
+                List<int[]> restGold = new ArrayList<>();
+                int k = 0;
+                for (int d = 0; d < documents.size(); d++) {
+                    for (LabeledSentence s : documents.get(d)) {
+                        if (d < a || d >= b) {
+                            restFeats.add(feats.get(k));
+                            restGold.add(gold.get(k));
+                        }
+                        k++;
+                    }
+                }
+                NerModel labeller = new NerModel(lang, featurizer, Perceptron.train(restFeats, restGold, bits,
+                        Featurizer.FEATURES, epochs, 20261129L, (e, p) -> { }), false, "");
+                for (List<LabeledSentence> document : documents.subList(a, b)) {
+                    for (LabeledSentence s : document) {
+                        firstPass.put(s, labeller.tag(s.tokens(), null));
+                    }
+                }
+                if (name != null) {
+                    System.out.printf(Locale.ROOT, "• first-pass labels of fold %d/%d (%.1f s)%n", f + 1,
+                            JACKKNIFE_FOLDS, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+            for (List<LabeledSentence> document : documents) {
+                DocumentContext context = DocumentContext.of(
+                        document.stream().map(LabeledSentence::tokens).toArray(String[][]::new),
+                        document.stream().map(firstPass::get).toArray(int[][]::new), keys);
+                for (int i = 0; i < document.size(); i++) {
+                    feats.add(featurizer.featurize(document.get(i).tokens(), context.atoms(i)));
+                    gold.add(document.get(i).labels());
+                }
+            }
+        }
+        List<List<LabeledSentence>> scoredDocuments = NerData.documents(scored, lang);
         if (name != null) {
             System.out.printf(Locale.ROOT, "• features ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
         double[] last = {0};
         BiConsumer<Integer, Perceptron> report = (epoch, p) -> {
             if (!scored.isEmpty()) {
+                NerModel model = new NerModel(lang, featurizer, p, documentPass, "");
                 SpanScore score = new SpanScore();
-                for (int i = 0; i < scored.size(); i++) {
-                    score.add(scored.get(i).labels(), p.decode(scoredFeats.get(i), scored.get(i).tokens().length,
-                            null));
+                for (List<LabeledSentence> document : scoredDocuments) {
+                    int[][] labels = model.tagDocument(document.stream().map(LabeledSentence::tokens)
+                            .toArray(String[][]::new), null);
+                    for (int i = 0; i < labels.length; i++) {
+                        score.add(document.get(i).labels(), labels[i]);
+                    }
                 }
                 last[0] = score.f1();
                 if (name != null) {
@@ -224,7 +277,7 @@ public final class TrainNer implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "  pass %d done (%.1f s)%n", epoch, (System.nanoTime() - t0) / 1e9);
             }
         };
-        Perceptron model = Perceptron.train(feats, gold, bits, Featurizer.FEATURES, epochs, 20261129L, report);
-        return new Fitted(featurizer, model, last[0]);
+        Perceptron weights = Perceptron.train(feats, gold, bits, Featurizer.FEATURES, epochs, 20261129L, report);
+        return new Fitted(new NerModel(lang, featurizer, weights, documentPass, ""), last[0]);
     }
 }

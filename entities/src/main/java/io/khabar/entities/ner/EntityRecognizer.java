@@ -66,12 +66,14 @@ public final class EntityRecognizer {
     }
 
     /**
-     * Names in {@code text}, sentence by sentence. {@code sentences} may be empty: lines are used then.
-     * {@code languageAt} gives the language of the paragraph around an offset.
+     * Names in {@code text}, sentence by sentence, each model's sentences tagged as one document (a second pass sees
+     * how the rest of the article labels a word: {@link NerModel#tagDocument}). {@code sentences} may be empty: lines
+     * are used then. {@code languageAt} gives the language of the paragraph around an offset.
      */
     public List<NamedSpan> find(String text, List<Span> sentences, java.util.function.IntFunction<String> languageAt) {
         List<Span> units = sentences.isEmpty() ? lines(text) : sentences;
-        List<NamedSpan> out = new ArrayList<>();
+        List<Chunk> chunks = new ArrayList<>();
+        Map<NerModel, List<Chunk>> byModel = new java.util.IdentityHashMap<>();
         for (Span s : units) {
             NerModel model = modelFor(languageAt.apply(s.start()), text.subSequence(s.start(), s.end()));
             if (model == null) {
@@ -80,20 +82,62 @@ public final class EntityRecognizer {
             int[] bounds = Tokenizer.tokenize(text, s.start(), s.end());
             for (int from = 0; from < bounds.length / 2; from += MAX_SENTENCE_TOKENS) {
                 int to = Math.min(bounds.length / 2, from + MAX_SENTENCE_TOKENS);
-                tagChunk(text, bounds, from, to, model, out);
+                String[] tokens = new String[to - from];
+                for (int k = from; k < to; k++) {
+                    tokens[k - from] = text.substring(bounds[2 * k], bounds[2 * k + 1]);
+                }
+                Chunk chunk = new Chunk(model, bounds, from, tokens);
+                chunks.add(chunk);
+                byModel.computeIfAbsent(model, m -> new ArrayList<>()).add(chunk);
             }
+        }
+        byModel.forEach((model, own) -> {
+            String[][] tokens = new String[own.size()][];
+            float[][] margins = new float[own.size()][];
+            for (int i = 0; i < own.size(); i++) {
+                tokens[i] = own.get(i).tokens;
+                margins[i] = own.get(i).margins;
+            }
+            int[][] labels = model.tagDocument(tokens, margins);
+            for (int i = 0; i < own.size(); i++) {
+                own.get(i).labels = labels[i];
+            }
+        });
+        List<NamedSpan> out = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            spans(text, chunk, out);
         }
         return out;
     }
 
-    private void tagChunk(String text, int[] bounds, int from, int to, NerModel model, List<NamedSpan> out) {
-        String[] tokens = new String[to - from];
-        for (int k = from; k < to; k++) {
-            tokens[k - from] = text.substring(bounds[2 * k], bounds[2 * k + 1]);
+    /**
+     * One tagged run of a sentence's tokens, at most {@link #MAX_SENTENCE_TOKENS} of them from token {@code from} of
+     * the sentence's {@code bounds}; its labels and margins are filled in by its model's document pass.
+     */
+    private static final class Chunk {
+        final NerModel model;
+        final int[] bounds;
+        final int from;
+        final String[] tokens;
+        final float[] margins;
+        int[] labels;
+
+        Chunk(NerModel model, int[] bounds, int from, String[] tokens) {
+            this.model = model;
+            this.bounds = bounds;
+            this.from = from;
+            this.tokens = tokens;
+            this.margins = new float[tokens.length];
         }
-        float[] margins = new float[tokens.length];
-        int[] labels = model.tag(tokens, margins);
-        for (long span : SpanScore.spans(labels)) {
+    }
+
+    private void spans(String text, Chunk chunk, List<NamedSpan> out) {
+        String[] tokens = chunk.tokens;
+        float[] margins = chunk.margins;
+        int[] bounds = chunk.bounds;
+        int from = chunk.from;
+        String modelVersion = chunk.model.version();
+        for (long span : SpanScore.spans(chunk.labels)) {
             int a = (int) (span >>> 40);
             int b = (int) ((span >>> 8) & 0xffffffffL);
             int type = (int) (span & 0xff);
@@ -106,7 +150,7 @@ public final class EntityRecognizer {
             String[] nameTokens = java.util.Arrays.copyOfRange(tokens, a, b);
             int[] nameBounds = java.util.Arrays.copyOfRange(bounds, 2 * (from + a), 2 * (from + b));
             out.add(new NamedSpan(start, end, EntityLabels.TYPES.get(type), nameTokens, nameBounds,
-                    Scores.round3(conf), model.version()));
+                    Scores.round3(conf), modelVersion));
         }
     }
 

@@ -13,7 +13,7 @@ public final class Featurizer {
     private static final int WORD = 0, RAW = 1, SHAPE = 2, SHORT = 3, P1 = 4, P2 = 5, P3 = 6, P4 = 7, S1 = 8, S2 = 9,
             S3 = 10, S4 = 11, STEM = 12, CLITIC = 13, BARE = 14, BARE_S2 = 15, BARE_S3 = 16, BARE_P2 = 17,
             GAZ_WORD = 18, GAZ_NAME = 19, FLAGS = 20, GAZ_WORD2 = 21, GAZ_NAME2 = 22, KNOWN = 23, LIGHT = 24,
-            COARSE = 25, FINE = 26, ATOMS = 27;
+            COARSE = 25, FINE = 26, DOC_WORD = 27, DOC_NAME = 28, ATOMS = 29;
     /** Templates: {atom, offset} or {atom, offset, atom, offset}; the bias is implicit (template 0). */
     private static final int[][] TEMPLATES = {
             {WORD, 0}, {WORD, -1}, {WORD, 1}, {WORD, -2}, {WORD, 2},
@@ -32,6 +32,9 @@ public final class Featurizer {
             {BARE, -1, BARE, 0}, {BARE, 0, BARE, 1}, {WORD, -2, WORD, -1},
             {FINE, 0}, {FINE, -1}, {FINE, 1}, {COARSE, 0}, {COARSE, -1}, {COARSE, 1}, {COARSE, -2}, {COARSE, 2},
             {FINE, 0, SHAPE, 0}, {COARSE, -1, FINE, 0}, {FINE, 0, COARSE, 1},
+            // the document's second pass ({@link DocumentContext}): how the rest of the article labels this word
+            {DOC_WORD, 0}, {DOC_WORD, -1}, {DOC_WORD, 1}, {DOC_NAME, 0}, {DOC_WORD, 0, SHORT, 0},
+            {DOC_NAME, 0, DOC_WORD, 0},
     };
     public static final int FEATURES = TEMPLATES.length + 1;
     /** Lucene's Arabic light stemmer: article, conjunction and common suffixes off (السوريين, سوري). */
@@ -67,14 +70,23 @@ public final class Featurizer {
 
     /** Feature buckets, {@link #FEATURES} per token ({@code -1} where a template has no value), in a new array. */
     public int[] featurize(String[] tokens) {
-        return featurize(tokens, new TagWork());
+        return featurize(tokens, new TagWork(), null);
+    }
+
+    /**
+     * Feature buckets with the document's context ({@link DocumentContext#atoms}, two per token; null for none), in a
+     * new array: what the trainer keeps per sentence.
+     */
+    public int[] featurize(String[] tokens, long[] document) {
+        return featurize(tokens, new TagWork(), document);
     }
 
     /**
      * Feature buckets into {@code work}'s feature array (its first {@code tokens.length * FEATURES} entries), which is
-     * returned: valid until the next use of {@code work}.
+     * returned: valid until the next use of {@code work}. {@code document} holds two atoms per token from the
+     * document's first pass ({@link DocumentContext}), or is null (the first pass, and a lone sentence).
      */
-    int[] featurize(String[] tokens, TagWork work) {
+    int[] featurize(String[] tokens, TagWork work, long[] document) {
         int n = tokens.length;
         long[] atoms = work.atoms(n * ATOMS);
         String[] stems = new String[n];
@@ -98,6 +110,10 @@ public final class Featurizer {
             }
             if (!vocabulary.isEmpty() && !stems[i].isEmpty() && Character.isLetter(stems[i].charAt(0))) {
                 atoms[o + KNOWN] = mix(KNOWN * 0x100000001b3L + (vocabulary.contains(stems[i]) ? 1 : 2));
+            }
+            if (document != null) {
+                atoms[o + DOC_WORD] = document[2 * i];
+                atoms[o + DOC_NAME] = document[2 * i + 1];
             }
         }
         int[] out = work.features(n * FEATURES);
@@ -201,6 +217,11 @@ public final class Featurizer {
             last = m;
         }
         return mix(h) | 1;
+    }
+
+    /** The atom of a document feature (its value > 0): the word's labels elsewhere, or the names holding it. */
+    static long documentAtom(boolean name, int value) {
+        return mix((name ? DOC_NAME : DOC_WORD) * 0x100000001b3L + value) | 1;
     }
 
     static long hash(int atom, String s) {

@@ -24,37 +24,73 @@ import java.util.zip.GZIPOutputStream;
  * annotation can name the exact model that produced it. Thread-safe once loaded.
  */
 public final class NerModel {
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
     /** Each tagging thread's work arrays, reused sentence after sentence (tagging allocates no per-token arrays). */
     private static final ThreadLocal<TagWork> WORK = ThreadLocal.withInitial(TagWork::new);
     private final String language;
     private final Featurizer featurizer;
     private final Perceptron perceptron;
+    private final boolean documentPass;
     private final String version;
 
     /**
      * A model of a language from its featurizer and trained weights, as the trainer ({@code ./khabar train-ner},
      * {@code io.khabar.bench.train.TrainNer}) builds it before {@link #save}; {@code version} is empty there (a model
-     * read from a file gets its version from the file's hash).
+     * read from a file gets its version from the file's hash). {@code documentPass}: the weights were trained for
+     * a second pass over a document with its {@link DocumentContext}.
      */
-    public NerModel(String language, Featurizer featurizer, Perceptron perceptron, String version) {
+    public NerModel(String language, Featurizer featurizer, Perceptron perceptron, boolean documentPass,
+                    String version) {
         this.language = language;
         this.featurizer = featurizer;
         this.perceptron = perceptron;
+        this.documentPass = documentPass;
         this.version = version;
     }
 
-    /** Labels of one sentence's tokens; {@code margins} (may be null) receives the per-token decision margins. */
+    /**
+     * Labels of one sentence's tokens, seen alone (no document pass); {@code margins} (may be null) receives the
+     * per-token decision margins.
+     */
     public int[] tag(String[] tokens, float[] margins) {
-        if (tokens.length == 0) {
-            return new int[0];
-        }
+        return tokens.length == 0 ? new int[0] : tag(tokens, margins, WORK.get(), null);
+    }
+
+    /**
+     * Labels of a document's sentences: a first pass sentence by sentence, then, with a model trained for it, a
+     * second pass over the sentences whose {@link DocumentContext} disagrees with their first labels.
+     * {@code margins} (may be null) holds one array per sentence for the per-token decision margins.
+     */
+    public int[][] tagDocument(String[][] sentences, float[][] margins) {
         TagWork work = WORK.get();
-        int[] labels = perceptron.decode(featurizer.featurize(tokens, work), tokens.length, margins, work);
+        int[][] labels = new int[sentences.length][];
+        for (int s = 0; s < sentences.length; s++) {
+            labels[s] = sentences[s].length == 0 ? new int[0]
+                    : tag(sentences[s], margins == null ? null : margins[s], work, null);
+        }
+        if (!documentPass || sentences.length < 2) {
+            return labels;
+        }
+        DocumentContext context = DocumentContext.of(sentences, labels, featurizer.keys());
+        for (int s = 0; s < sentences.length; s++) {
+            if (context.rerun(s)) {
+                labels[s] = tag(sentences[s], margins == null ? null : margins[s], work, context.atoms(s));
+            }
+        }
+        return labels;
+    }
+
+    private int[] tag(String[] tokens, float[] margins, TagWork work, long[] document) {
+        int[] labels = perceptron.decode(featurizer.featurize(tokens, work, document), tokens.length, margins, work);
         if (!featurizer.vocabulary().isEmpty()) {
             continueGivenNames(tokens, labels);
         }
         return labels;
+    }
+
+    /** Whether the model was trained for a second pass with the document's context. */
+    public boolean documentPass() {
+        return documentPass;
     }
 
     /**
@@ -117,6 +153,7 @@ public final class NerModel {
                 out.writeUTF(w);
             }
             featurizer.clusters().write(out);
+            out.writeBoolean(documentPass);
             perceptron.write(out);
         }
     }
@@ -140,8 +177,9 @@ public final class NerModel {
         java.security.DigestInputStream digest = new java.security.DigestInputStream(stream, sha);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(digest, 1 << 16)))) {
             int format = in.readInt();
-            if (format != FORMAT && format != 3) {
-                throw new IOException("NER model format " + format + " is not " + FORMAT + " (or 3, without clusters)");
+            if (format != FORMAT) {
+                throw new IOException("NER model format " + format + " is not " + FORMAT
+                        + "; retrain it with entities/scripts/train-ner");
             }
             String language = in.readUTF();
             int bits = in.readInt();
@@ -152,14 +190,15 @@ public final class NerModel {
             for (int i = 0; i < words; i++) {
                 vocabulary.add(in.readUTF());
             }
-            WordClusters clusters = format >= 4 ? WordClusters.read(in) : WordClusters.NONE;
+            WordClusters clusters = WordClusters.read(in);
+            boolean documentPass = in.readBoolean();
             Perceptron perceptron = Perceptron.read(in);
             while (in.read() >= 0) {
                 // drain, so the digest covers the whole file
             }
             String version = "ner-" + language + "@" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
             return new NerModel(language, new Featurizer(new WordKeys(analyzer), gazetteer, weak, vocabulary, clusters,
-                    bits), perceptron, version);
+                    bits), perceptron, documentPass, version);
         }
     }
 }
