@@ -43,6 +43,8 @@ import java.util.concurrent.Callable;
  *       unlinked too ({@code --NME--});</li>
  *   <li><b>coverage</b>: the share of gold mentions with a Wikipedia entity whose title maps to a QID (what the
  *       knowledge base can know), and the share that got a QID (what users see linked);</li>
+ *   <li>how many mentions with an entity NIL precision 0.9 allows to be left unlinked, and the best NIL precision if
+ *       the knowledge base also held, and the path linked, every entity the training documents link to;</li>
  *   <li>the most frequent misses, by title.</li>
  * </ul>
  * <pre>
@@ -119,13 +121,18 @@ public final class LinkingEval implements Callable<Integer> {
                     .toList());
         }
         Tally t = new Tally();
+        java.util.Set<String> trainTitles = train ? java.util.Set.of() : titles(aida, true);
+        long beyondTrain = 0; // mentions of an entity left without a QID that no training document links to
         for (Gold g : gold) {
             EntityEval.Document d = documents.get(g.document());
             int[] span = charSpan(d, g.start(), g.end());
             Annotation a = annotationOn(predicted.get(g.document()), span[0], span[1]);
             String goldQid = g.title() == null ? null : qidOfTitle.computeIfAbsent(g.title(), x -> qidOf(kb, x));
-            t.add(a, g.title() == null, goldQid == null || goldQid.isEmpty() ? null : goldQid,
+            String qid = t.add(a, g.title() == null, goldQid == null || goldQid.isEmpty() ? null : goldQid,
                     g.title() != null ? g.title() : "--NME-- " + d.text().substring(span[0], span[1]));
+            if (g.title() != null && qid == null && !trainTitles.contains(g.title())) {
+                beyondTrain++;
+            }
         }
         System.out.printf(Locale.ROOT, "%nAIDA-CoNLL %s, whole entity path of enrich-service, KB of %,d entities%n",
                 train ? "train (the recognizer saw it)" : "dev (testa)", kb.size());
@@ -139,6 +146,14 @@ public final class LinkingEval implements Callable<Integer> {
                 t.withEntity, ratio(t.linked, t.withEntity));
         System.out.printf(Locale.ROOT, "NIL precision (left unlinked, and gold has no entity): %,d of %,d = %.3f%n",
                 t.predictedNilGoldNil, t.predictedNil, ratio(t.predictedNilGoldNil, t.predictedNil));
+        long goldNil = gold.size() - t.withEntity;
+        System.out.printf(Locale.ROOT, "NIL precision 0.9 allows at most %,d of the %,d mentions with an entity to be"
+                + " left unlinked (%,d are now)%n", goldNil / 9, t.withEntity, t.withEntity - t.linked);
+        if (!train) {
+            System.out.printf(Locale.ROOT, "NIL precision at best if the KB also held, and the path linked, every"
+                    + " entity that AIDA's training documents link to (%,d titles): %,d of %,d = %.3f%n",
+                    trainTitles.size(), goldNil, goldNil + beyondTrain, ratio(goldNil, goldNil + beyondTrain));
+        }
         System.out.printf(Locale.ROOT, "gold mentions not recognized at all: %,d%n", t.notFound);
         if (misses > 0) {
             System.out.println("most frequent misses:");
@@ -226,8 +241,9 @@ public final class LinkingEval implements Callable<Integer> {
          * @param goldNil whether gold links the mention to nothing
          * @param goldQid the QID gold links it to, where the knowledge base can know it (else null)
          * @param label   how a miss is named (a title or the mention)
+         * @return the QID predicted for the mention, or null
          */
-        void add(Annotation a, boolean goldNil, String goldQid, String label) {
+        String add(Annotation a, boolean goldNil, String goldQid, String label) {
             mentions++;
             String qid = a == null ? null : "nisba".equals(a.kind()) ? qidOfId(a.value())
                     : (String) a.attributes().get("qid");
@@ -244,14 +260,14 @@ public final class LinkingEval implements Callable<Integer> {
                     goldNilLinked++;
                     missed.merge(label + " (NIL): linked to " + qid, 1, Integer::sum);
                 }
-                return;
+                return qid;
             }
             withEntity++;
             if (qid != null) {
                 linked++;
             }
             if (goldQid == null) {
-                return;
+                return qid;
             }
             inKb++;
             if (goldQid.equals(qid)) {
@@ -260,6 +276,7 @@ public final class LinkingEval implements Callable<Integer> {
                 String why = a == null ? "not recognized" : qid == null ? "left unlinked" : "linked to " + qid;
                 missed.merge(label + " (" + goldQid + "): " + why, 1, Integer::sum);
             }
+            return qid;
         }
     }
 
@@ -286,6 +303,29 @@ public final class LinkingEval implements Callable<Integer> {
         return qids.size() == 1 ? qids.first() : "";
     }
 
+    /** The Wikipedia titles that the training documents ({@code train}) or the dev documents link to. */
+    static java.util.Set<String> titles(Path aida, boolean train) throws IOException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        boolean wanted = false;
+        for (String line : Files.readAllLines(aida, StandardCharsets.UTF_8)) {
+            if (line.startsWith("-DOCSTART-")) {
+                boolean testa = line.contains("testa");
+                boolean testb = line.contains("testb");
+                wanted = train ? !testa && !testb : testa;
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (wanted && f.length >= 3 && !"--NME--".equals(f[1])) {
+                out.add(title(f[2]));
+            }
+        }
+        return out;
+    }
+
+    private static String title(String url) {
+        return URLDecoder.decode(url.substring(url.lastIndexOf('/') + 1), StandardCharsets.UTF_8).replace('_', ' ');
+    }
+
     /** The gold mentions of the split's documents, aligned with the CoNLL documents by order. */
     static List<Gold> read(Path aida, boolean train, List<EntityEval.Document> documents) throws IOException {
         List<Gold> out = new ArrayList<>();
@@ -308,9 +348,7 @@ public final class LinkingEval implements Callable<Integer> {
             int token = Integer.parseInt(f[0].strip());
             String title = null;
             if (f.length >= 3 && !"--NME--".equals(f[1])) {
-                String url = f[2];
-                title = URLDecoder.decode(url.substring(url.lastIndexOf('/') + 1), StandardCharsets.UTF_8)
-                        .replace('_', ' ');
+                title = title(f[2]);
             }
             if (doc >= documents.size()) {
                 throw new IllegalStateException("AIDA has more documents than the CoNLL split");

@@ -15,8 +15,10 @@ import java.util.Map;
  *   {@code Manchester United}.</li>
  * </ul>
  * Only words that can start a name count (a capital, or Arabic script), by their stem key ({@link WordKeys}).
- * A sentence is tagged again only where its context disagrees with its first labels ({@link #rerun}); elsewhere the
- * second pass would see nothing new.
+ * A sentence is tagged again only where its context disagrees with its first labels ({@link #rerun}: a word's
+ * other occurrences or the longer names holding it mostly have another type than it got). That is a quarter of the
+ * sentences of English news; tagging a split divided vote again as well took a third and scored no better on
+ * held-out training documents.
  */
 public final class DocumentContext {
     /** The "type" of a word tagged O. */
@@ -80,7 +82,7 @@ public final class DocumentContext {
                     boolean unanimous = w[best] == others;
                     w[own]++;
                     a[2 * i] = Featurizer.documentAtom(false, 1 + 2 * best + (unanimous ? 1 : 0));
-                    rerun[s] |= best != own || !unanimous;
+                    rerun[s] |= best != own;
                 }
                 int[] m = names.get(key[s][i]);
                 if (m != null) {
@@ -108,7 +110,7 @@ public final class DocumentContext {
         return atoms[s];
     }
 
-    /** Whether sentence {@code s} has context that disagrees with its first labels. */
+    /** Whether sentence {@code s} has a word whose context mostly says another type than its first label. */
     public boolean rerun(int s) {
         return rerun[s];
     }

@@ -37,6 +37,32 @@ public final class Featurizer {
             {DOC_NAME, 0, DOC_WORD, 0},
     };
     public static final int FEATURES = TEMPLATES.length + 1;
+    /** The first template of the document pass; those from here on read only SHORT, DOC_WORD and DOC_NAME. */
+    private static final int FIRST_DOCUMENT_TEMPLATE;
+    /** Feature buckets per token of the document pass alone ({@link #documentFeatures}). */
+    static final int DOCUMENT_FEATURES;
+
+    static {
+        int first = TEMPLATES.length;
+        while (first > 0 && (TEMPLATES[first - 1][0] == DOC_WORD || TEMPLATES[first - 1][0] == DOC_NAME)) {
+            first--;
+        }
+        for (int t = 0; t < TEMPLATES.length; t++) {
+            boolean document = false;
+            for (int k = 0; k < TEMPLATES[t].length; k += 2) {
+                int atom = TEMPLATES[t][k];
+                document |= atom == DOC_WORD || atom == DOC_NAME;
+                if (t >= first && atom != DOC_WORD && atom != DOC_NAME && atom != SHORT) {
+                    throw new IllegalStateException("document template " + t + " reads atom " + atom);
+                }
+            }
+            if (document != t >= first) {
+                throw new IllegalStateException("document templates must come last: template " + t);
+            }
+        }
+        FIRST_DOCUMENT_TEMPLATE = first;
+        DOCUMENT_FEATURES = TEMPLATES.length - first;
+    }
     /** Lucene's Arabic light stemmer: article, conjunction and common suffixes off (السوريين, سوري). */
     private static final org.apache.lucene.analysis.ar.ArabicStemmer LIGHT_STEMMER =
             new org.apache.lucene.analysis.ar.ArabicStemmer();
@@ -118,10 +144,43 @@ public final class Featurizer {
         }
         int[] out = work.features(n * FEATURES);
         int mask = (1 << bucketBits) - 1;
+        int bias = (int) (mix(0x9e3779b97f4a7c15L) & mask);
         for (int i = 0; i < n; i++) {
-            int base = i * FEATURES;
-            out[base] = (int) (mix(0x9e3779b97f4a7c15L) & mask);
-            for (int t = 0; t < TEMPLATES.length; t++) {
+            out[i * FEATURES] = bias;
+        }
+        buckets(atoms, n, 0, TEMPLATES.length, out, FEATURES, 1);
+        return out;
+    }
+
+    /**
+     * Only the document pass's feature buckets ({@link #DOCUMENT_FEATURES} per token, in {@code work}'s feature
+     * array): what the second pass adds to the first pass's label scores. The same buckets as {@link
+     * #featurize(String[], TagWork, long[])} gives those templates.
+     */
+    int[] documentFeatures(String[] tokens, TagWork work, long[] document) {
+        int n = tokens.length;
+        long[] atoms = work.atoms(n * ATOMS);
+        for (int i = 0; i < n; i++) {
+            int o = i * ATOMS;
+            atoms[o + SHORT] = shapeHash(SHORT, tokens[i], true);
+            atoms[o + DOC_WORD] = document[2 * i];
+            atoms[o + DOC_NAME] = document[2 * i + 1];
+        }
+        int[] out = work.features(n * DOCUMENT_FEATURES);
+        buckets(atoms, n, FIRST_DOCUMENT_TEMPLATE, TEMPLATES.length, out, DOCUMENT_FEATURES,
+                -FIRST_DOCUMENT_TEMPLATE);
+        return out;
+    }
+
+    /**
+     * The buckets of templates {@code [from, to)} of each token into {@code out[i * stride + t + shift]}
+     * ({@code -1} where a template has no value).
+     */
+    private void buckets(long[] atoms, int n, int from, int to, int[] out, int stride, int shift) {
+        int mask = (1 << bucketBits) - 1;
+        for (int i = 0; i < n; i++) {
+            int base = i * stride + shift;
+            for (int t = from; t < to; t++) {
                 int[] tpl = TEMPLATES[t];
                 long a = atom(atoms, i + tpl[1], tpl[0], n);
                 long h = 0;
@@ -131,10 +190,9 @@ public final class Featurizer {
                 } else if (a != 0) {
                     h = mix((t + 1) * 0xc2b2ae3d27d4eb4fL ^ a);
                 }
-                out[base + t + 1] = h == 0 ? -1 : (int) ((h >>> 17) & mask);
+                out[base + t] = h == 0 ? -1 : (int) ((h >>> 17) & mask);
             }
         }
-        return out;
     }
 
     private static long atom(long[] atoms, int i, int atom, int n) {

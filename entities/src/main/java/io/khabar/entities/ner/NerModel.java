@@ -64,24 +64,45 @@ public final class NerModel {
     public int[][] tagDocument(String[][] sentences, float[][] margins) {
         TagWork work = WORK.get();
         int[][] labels = new int[sentences.length][];
+        boolean second = documentPass && sentences.length > 1;
+        // the first pass's label scores, kept for the second: it only adds its own features' weights to them
+        float[][] emissions = second ? new float[sentences.length][] : null;
         for (int s = 0; s < sentences.length; s++) {
-            labels[s] = sentences[s].length == 0 ? new int[0]
-                    : tag(sentences[s], margins == null ? null : margins[s], work, null);
+            String[] tokens = sentences[s];
+            float[] m = margins == null ? null : margins[s];
+            if (!second || tokens.length == 0) {
+                labels[s] = tokens.length == 0 ? new int[0] : tag(tokens, m, work, null);
+                continue;
+            }
+            float[] emit = work.emit(tokens.length * Perceptron.L);
+            perceptron.addEmissions(featurizer.featurize(tokens, work, null), tokens.length, Featurizer.FEATURES,
+                    emit);
+            emissions[s] = java.util.Arrays.copyOf(emit, tokens.length * Perceptron.L);
+            labels[s] = finish(tokens, perceptron.viterbi(emit, tokens.length, m, work));
         }
-        if (!documentPass || sentences.length < 2) {
+        if (!second) {
             return labels;
         }
         DocumentContext context = DocumentContext.of(sentences, labels, featurizer.keys());
         for (int s = 0; s < sentences.length; s++) {
             if (context.rerun(s)) {
-                labels[s] = tag(sentences[s], margins == null ? null : margins[s], work, context.atoms(s));
+                String[] tokens = sentences[s];
+                perceptron.addEmissions(featurizer.documentFeatures(tokens, work, context.atoms(s)), tokens.length,
+                        Featurizer.DOCUMENT_FEATURES, emissions[s]);
+                labels[s] = finish(tokens, perceptron.viterbi(emissions[s], tokens.length,
+                        margins == null ? null : margins[s], work));
             }
         }
         return labels;
     }
 
     private int[] tag(String[] tokens, float[] margins, TagWork work, long[] document) {
-        int[] labels = perceptron.decode(featurizer.featurize(tokens, work, document), tokens.length, margins, work);
+        return finish(tokens, perceptron.decode(featurizer.featurize(tokens, work, document), tokens.length, margins,
+                work));
+    }
+
+    /** The rules after decoding: Arabic given names continue into an unknown next word. */
+    private int[] finish(String[] tokens, int[] labels) {
         if (!featurizer.vocabulary().isEmpty()) {
             continueGivenNames(tokens, labels);
         }

@@ -70,10 +70,19 @@ public final class Perceptron {
     /** {@link #decode(int[], int, float[])} with {@code work}'s arrays for its scores; the labels are a new array. */
     int[] decode(int[] feats, int n, float[] margins, TagWork work) {
         float[] emit = work.emit(n * L);
+        addEmissions(feats, n, features, emit);
+        return viterbi(emit, n, margins, work);
+    }
+
+    /**
+     * Adds to {@code emit} ({@code L} scores per token) the label weights of the feature buckets, {@code stride} per
+     * token ({@code -1}: none): all of a token's features, or only some of them on top of scores already there.
+     */
+    void addEmissions(int[] feats, int n, int stride, float[] emit) {
         for (int i = 0; i < n; i++) {
-            int base = i * features;
+            int base = i * stride;
             int e = i * L;
-            for (int f = 0; f < features; f++) {
+            for (int f = 0; f < stride; f++) {
                 int b = feats[base + f];
                 int w = b >= 0 ? row(b) : -1;
                 if (w >= 0) {
@@ -83,6 +92,10 @@ public final class Perceptron {
                 }
             }
         }
+    }
+
+    /** The best label sequence for the tokens' label scores {@code emit}, under the IOB2 constraint. */
+    int[] viterbi(float[] emit, int n, float[] margins, TagWork work) {
         float[] score = work.score(n * L);
         int[] back = work.back(n * L);
         for (int l = 0; l < L; l++) {
