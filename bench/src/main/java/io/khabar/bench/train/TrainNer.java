@@ -95,6 +95,10 @@ public final class TrainNer implements Callable<Integer> {
     @Option(names = "--wikifane", description = "Arabic: also WikiFANE's sentences")
     boolean wikifane;
 
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", converter = Tools.PositiveInt.class,
+            description = "train N models in N shuffled orders and ship their mean (default: ${DEFAULT-VALUE})")
+    int seeds;
+
     @Option(names = "--no-document-pass", description = "no second pass with the document's context (the model tags"
             + " each sentence alone)")
     boolean noDocumentPass;
@@ -158,7 +162,7 @@ public final class TrainNer implements Callable<Integer> {
                 List<LabeledSentence> rest = new ArrayList<>(all.subList(0, a));
                 rest.addAll(all.subList(b, all.size()));
                 rest.addAll(extra);
-                double f1 = fit(keys, gazetteers, clusters, lang, bits, epochs, !noDocumentPass, rest,
+                double f1 = fit(keys, gazetteers, clusters, lang, bits, epochs, seeds, !noDocumentPass, rest,
                         all.subList(a, b), null, t0).f1();
                 sum += f1;
                 each.append(String.format(Locale.ROOT, " %.4f", f1));
@@ -168,7 +172,7 @@ public final class TrainNer implements Callable<Integer> {
             return 0;
         }
         train.addAll(extra);
-        Fitted fitted = fit(keys, gazetteers, clusters, lang, bits, epochs, !noDocumentPass, train, devSet,
+        Fitted fitted = fit(keys, gazetteers, clusters, lang, bits, epochs, seeds, !noDocumentPass, train, devSet,
                 holdout ? "held-out" : "dev", t0);
         fitted.model().save(out);
         System.out.printf(Locale.ROOT, "• wrote %s (%,d bytes) in %.1f s%n", out, Files.size(out),
@@ -192,7 +196,7 @@ public final class TrainNer implements Callable<Integer> {
      * {@value #JACKKNIFE_FOLDS} folds and each is tagged by a model trained on the other folds.
      */
     static Fitted fit(WordKeys keys, Gazetteer[] gazetteers, WordClusters clusters, String lang, int bits, int epochs,
-                      boolean documentPass, List<LabeledSentence> train, List<LabeledSentence> scored, String name,
+                      int seeds, boolean documentPass, List<LabeledSentence> train, List<LabeledSentence> scored, String name,
                       long t0) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (LabeledSentence s : train) {
@@ -257,27 +261,40 @@ public final class TrainNer implements Callable<Integer> {
         if (name != null) {
             System.out.printf(Locale.ROOT, "• features ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
-        double[] last = {0};
-        BiConsumer<Integer, Perceptron> report = (epoch, p) -> {
-            if (!scored.isEmpty()) {
-                NerModel model = new NerModel(lang, featurizer, p, documentPass, "");
-                SpanScore score = new SpanScore();
-                for (List<LabeledSentence> document : scoredDocuments) {
-                    int[][] labels = model.tagDocument(document.stream().map(LabeledSentence::tokens)
-                            .toArray(String[][]::new), null);
-                    for (int i = 0; i < labels.length; i++) {
-                        score.add(document.get(i).labels(), labels[i]);
-                    }
+        java.util.function.ToDoubleFunction<Perceptron> score = p -> {
+            NerModel model = new NerModel(lang, featurizer, p, documentPass, "");
+            SpanScore s = new SpanScore();
+            for (List<LabeledSentence> document : scoredDocuments) {
+                int[][] labels = model.tagDocument(document.stream().map(LabeledSentence::tokens)
+                        .toArray(String[][]::new), null);
+                for (int i = 0; i < labels.length; i++) {
+                    s.add(document.get(i).labels(), labels[i]);
                 }
-                last[0] = score.f1();
-                if (name != null) {
-                    System.out.printf(Locale.ROOT, "  pass %d: %s F1 %.4f%n", epoch, name, score.f1());
-                }
-            } else if (name != null) {
-                System.out.printf(Locale.ROOT, "  pass %d done (%.1f s)%n", epoch, (System.nanoTime() - t0) / 1e9);
             }
+            return s.f1();
         };
-        Perceptron weights = Perceptron.train(feats, gold, bits, Featurizer.FEATURES, epochs, 20261129L, report);
-        return new Fitted(new NerModel(lang, featurizer, weights, documentPass, ""), last[0]);
+        List<Perceptron> models = new ArrayList<>();
+        for (int k = 0; k < seeds; k++) {
+            String which = seeds == 1 ? "" : String.format(Locale.ROOT, "order %d/%d, ", k + 1, seeds);
+            BiConsumer<Integer, Perceptron> report = (epoch, p) -> {
+                if (name == null) {
+                    return;
+                }
+                if (!scored.isEmpty()) {
+                    System.out.printf(Locale.ROOT, "  %spass %d: %s F1 %.4f%n", which, epoch, name,
+                            score.applyAsDouble(p));
+                } else {
+                    System.out.printf(Locale.ROOT, "  %spass %d done (%.1f s)%n", which, epoch,
+                            (System.nanoTime() - t0) / 1e9);
+                }
+            };
+            models.add(Perceptron.train(feats, gold, bits, Featurizer.FEATURES, epochs, 20261129L + k, report));
+        }
+        Perceptron weights = models.size() == 1 ? models.get(0) : Perceptron.mean(models);
+        double f1 = scored.isEmpty() ? 0 : score.applyAsDouble(weights);
+        if (name != null && seeds > 1 && !scored.isEmpty()) {
+            System.out.printf(Locale.ROOT, "• the mean of %d orders: %s F1 %.4f%n", seeds, name, f1);
+        }
+        return new Fitted(new NerModel(lang, featurizer, weights, documentPass, ""), f1);
     }
 }

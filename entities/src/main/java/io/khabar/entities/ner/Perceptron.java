@@ -194,6 +194,28 @@ public final class Perceptron {
         return average(w, sumW, sumT, c);
     }
 
+    /**
+     * The mean of models trained on the same data in different orders (different seeds): one model of the same size,
+     * with less of the variance that a perceptron's visiting order gives its weights.
+     */
+    public static Perceptron mean(List<Perceptron> models) {
+        Perceptron first = models.get(0);
+        float[] w = new float[first.weights.length];
+        float[] t = new float[first.transitions.length];
+        for (Perceptron m : models) {
+            if (m.rowOf != null || m.weights.length != w.length || m.features != first.features) {
+                throw new IllegalArgumentException("models of different shapes, or read from files, cannot be averaged");
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] += m.weights[i] / models.size();
+            }
+            for (int i = 0; i < t.length; i++) {
+                t[i] += m.transitions[i] / models.size();
+            }
+        }
+        return new Perceptron(first.features, w, t, null);
+    }
+
     /** The averaged weights: w - sum(c_t * update_t) / c. */
     private static Perceptron average(Perceptron w, double[] sumW, double[] sumT, long c) {
         float[] avgW = new float[w.weights.length];
