@@ -309,9 +309,7 @@ public final class LinkingEval implements Callable<Integer> {
         boolean wanted = false;
         for (String line : Files.readAllLines(aida, StandardCharsets.UTF_8)) {
             if (line.startsWith("-DOCSTART-")) {
-                boolean testa = line.contains("testa");
-                boolean testb = line.contains("testb");
-                wanted = train ? !testa && !testb : testa;
+                wanted = inSplit(line, train);
                 continue;
             }
             String[] f = line.split("\t");
@@ -320,6 +318,13 @@ public final class LinkingEval implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** Whether a {@code -DOCSTART-} line opens a document of the training split ({@code train}) or of dev (testa). */
+    private static boolean inSplit(String docstart, boolean train) {
+        boolean testa = docstart.contains("testa");
+        boolean testb = docstart.contains("testb");
+        return train ? !testa && !testb : testa;
     }
 
     private static String title(String url) {
@@ -333,9 +338,7 @@ public final class LinkingEval implements Callable<Integer> {
         boolean wanted = false;
         for (String line : Files.readAllLines(aida, StandardCharsets.UTF_8)) {
             if (line.startsWith("-DOCSTART-")) {
-                boolean testa = line.contains("testa");
-                boolean testb = line.contains("testb");
-                wanted = train ? !testa && !testb : testa;
+                wanted = inSplit(line, train);
                 if (wanted) {
                     doc++;
                 }

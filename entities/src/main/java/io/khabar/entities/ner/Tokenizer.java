@@ -6,9 +6,7 @@ import java.util.Arrays;
  * Splits text into the tokens the recognizer was trained on (the corpora's convention): runs of letters, digits and
  * combining marks, kept whole across an inner hyphen ({@code Italian-born}), an abbreviation's dots ({@code U.S.})
  * and a number's separators ({@code 1,250.5}); an initial ({@code P. Simmons}) and a short list of abbreviations
- * ({@code Inc.}, {@code St.}) keep their dot; capitals joined by an ampersand ({@code AT&T}), a currency's country
- * with its dollar sign ({@code US$}) and a possessive {@code 's} are one token each; every other non-space character
- * is a token of its own. Arabic
+ * ({@code Inc.}, {@code St.}) keep their dot; every other non-space character is a token of its own. Arabic
  * proclitics stay attached, as in ANERcorp ({@code بالأسد} is one token).
  */
 public final class Tokenizer {
@@ -39,19 +37,11 @@ public final class Tokenizer {
                         break;
                     }
                 }
-                if (i < to && text.charAt(i) == '$' && isCurrencyPrefix(text, start, i)) {
-                    i++; // US$, HK$, A$: one token, as the corpora write them
-                } else if (i < to && text.charAt(i) == '.' && (isAbbreviation(text, start, i) || isInitial(text, start, i, to)
+                if (i < to && text.charAt(i) == '.' && (isAbbreviation(text, start, i) || isInitial(text, start, i, to)
                         || ABBREVIATIONS.contains(text.subSequence(start, i).toString())
                         || start == from && isOrdinal(text, start, i, to))) {
                     i++; // U.S., an initial (P. Simmons) and Inc. keep their dot, as the corpora write them
                 }
-            } else if ((c == '\'' || c == '\u2019') && i + 1 < to
-                    && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                    && (i + 2 == to || !isWordChar(text.charAt(i + 2)))) {
-                // the possessive 's is one token (Moody's: Moody, 's), as the corpora write it, also where tokenized
-                // text puts a space before it (Moody 's)
-                i += 2;
             } else {
                 i++;
             }
@@ -82,29 +72,9 @@ public final class Tokenizer {
         if ((d == '.' || d == ',') && Character.isDigit(before) && Character.isDigit(after)) {
             return true;
         }
-        if (d == '&' && isLatinCapital(before) && isLatinCapital(after)) {
-            return true; // AT&T, S&P, H&R Block
-        }
         // U.S, U.N (the final dot is taken after the loop): single letters between dots
         return d == '.' && Character.isLetter(before) && Character.isUpperCase(after)
                 && (at - start == 1 || text.charAt(at - 2) == '.');
-    }
-
-    private static boolean isLatinCapital(char c) {
-        return c >= 'A' && c <= 'Z';
-    }
-
-    /** One to three Latin capitals before a dollar sign: a currency's country (US$, HK$, A$, NZ$). */
-    private static boolean isCurrencyPrefix(CharSequence text, int start, int end) {
-        if (end - start > 3) {
-            return false;
-        }
-        for (int k = start; k < end; k++) {
-            if (!isLatinCapital(text.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Abbreviations written with a dot inside news sentences (the corpora keep the dot on the word). */
