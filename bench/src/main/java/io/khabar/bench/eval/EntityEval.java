@@ -99,6 +99,10 @@ public final class EntityEval implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> languages = only == null ? List.of("ar", "en") : List.of(only.name());
         boolean train = split == Tools.Split.train || holdout;
+        if (holdout && modelFiles.isEmpty()) {
+            throw new Tools.Failure("--holdout scores a model that did not see the last tenth: train one with TrainNer"
+                    + " --holdout and pass it with --model (the shipped models were trained on all of it)");
+        }
         java.util.Map<String, Path> models = new java.util.HashMap<>();
         for (Path file : modelFiles) {
             if (!Files.isRegularFile(file)) {

@@ -30,7 +30,8 @@ import java.util.function.BiConsumer;
  * Deterministic: the same data and arguments give the same weights.
  * <pre>
  * TrainNer --language ar|en [--data DIR] [--out FILE] [--epochs N] [--bits N] [--dev] [--holdout | --folds K]
- *          [--clusters FILE | --no-clusters] [--no-kb] [--wikiann] [--wikifane]   (--help: the options)
+ *          [--clusters FILE | --no-clusters] [--no-kb] [--wikiann] [--wikifane] [--seeds N] [--no-document-pass]
+ *          (--help: the options)
  * </pre>
  * {@code --holdout} trains on the first nine tenths of the training split and scores the last tenth after every pass;
  * {@code --folds K} cross-validates on the training split (K contiguous folds, mean F1 after the last pass, no model
@@ -39,6 +40,8 @@ import java.util.function.BiConsumer;
  * Arabic trains on ANERcorp train (with {@code --wikiann}, also WikiANN's silver train split); English on CoNLL-2003
  * train. {@code --dev} scores the dev split after every pass (for choosing the number of passes; the test splits are
  * held back). Gazetteer features come from ANERGazet (Arabic) and the knowledge base's names (both languages).
+ * {@code --seeds N} ships the mean of N models trained in N shuffled orders; unless {@code --no-document-pass}, the
+ * model also learns the document pass ({@link #fit}).
  */
 @Command(name = "TrainNer", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains the recognizer of one language from the corpora in DATA_DIR/ner and writes the model"

@@ -142,8 +142,16 @@ class ToolsCommandLineTest {
     void evalNerHelpNamesItsOptionsAndDefaults() {
         Run help = run(EntityEval.class, "--help");
         assertThat(help.out()).startsWith("Usage: eval-ner ").contains("[DATA_DIR]").contains("--language=ar|en")
-                .contains("--split=dev|train").contains("--model=FILE").contains("--errors=N")
+                .contains("--split=dev|train").contains("--holdout").contains("--model=FILE").contains("--errors=N")
                 .contains("(default: ../shared/data)");
+    }
+
+    @Test
+    void evalNerOnTheHeldOutTenthWantsAModelThatDidNotSeeIt() {
+        Run r = run(EntityEval.class, "--holdout");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).singleElement().asString().startsWith("eval-ner: --holdout scores a model")
+                .contains("--model");
     }
 
     @Test

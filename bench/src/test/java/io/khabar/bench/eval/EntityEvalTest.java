@@ -49,7 +49,8 @@ class EntityEvalTest {
     void theWholePathOnTheDevSplitsStaysAboveItsFloor() throws Exception {
         String report = run(EntityEval.class, "../../shared/data");
         assertThat(wholePathF1(report, "ar")).as("ANERcorp dev, whole path").isGreaterThanOrEqualTo(0.83);
-        assertThat(wholePathF1(report, "en")).as("CoNLL-2003 dev, whole path").isGreaterThanOrEqualTo(0.915);
+        // issue #15's goal; the models and the path are deterministic, so this holds until they change
+        assertThat(wholePathF1(report, "en")).as("CoNLL-2003 dev, whole path").isGreaterThanOrEqualTo(0.93);
     }
 
     @Test
