@@ -108,7 +108,8 @@ public final class LinkingEval implements Callable<Integer> {
         EntityExtractor extractor = EntityExtractor.load(analyzer, List.of());
         KnowledgeBase kb = KnowledgeBase.load();
         List<EntityEval.Document> documents = EntityEval.documents(Corpora.read(conll), "en");
-        List<Gold> gold = read(aida, train, documents);
+        List<String> annotations = Files.readAllLines(aida, StandardCharsets.UTF_8);
+        List<Gold> gold = read(annotations, train, documents);
         System.out.printf(Locale.ROOT, "• %,d documents, %,d gold mentions, loaded in %.1f s%n", documents.size(),
                 gold.size(), (System.nanoTime() - t0) / 1e9);
 
@@ -121,7 +122,7 @@ public final class LinkingEval implements Callable<Integer> {
                     .toList());
         }
         Tally t = new Tally();
-        java.util.Set<String> trainTitles = train ? java.util.Set.of() : titles(aida, true);
+        java.util.Set<String> trainTitles = train ? java.util.Set.of() : titles(annotations, true);
         long beyondTrain = 0; // mentions of an entity left without a QID that no training document links to
         for (Gold g : gold) {
             EntityEval.Document d = documents.get(g.document());
@@ -303,11 +304,14 @@ public final class LinkingEval implements Callable<Integer> {
         return qids.size() == 1 ? qids.first() : "";
     }
 
-    /** The Wikipedia titles that the training documents ({@code train}) or the dev documents link to. */
-    static java.util.Set<String> titles(Path aida, boolean train) throws IOException {
+    /**
+     * The Wikipedia titles that the training documents ({@code train}) or the dev documents link to, from the AIDA
+     * annotation file's lines.
+     */
+    static java.util.Set<String> titles(List<String> aida, boolean train) {
         java.util.Set<String> out = new java.util.HashSet<>();
         boolean wanted = false;
-        for (String line : Files.readAllLines(aida, StandardCharsets.UTF_8)) {
+        for (String line : aida) {
             if (line.startsWith("-DOCSTART-")) {
                 wanted = inSplit(line, train);
                 continue;
@@ -331,12 +335,15 @@ public final class LinkingEval implements Callable<Integer> {
         return URLDecoder.decode(url.substring(url.lastIndexOf('/') + 1), StandardCharsets.UTF_8).replace('_', ' ');
     }
 
-    /** The gold mentions of the split's documents, aligned with the CoNLL documents by order. */
-    static List<Gold> read(Path aida, boolean train, List<EntityEval.Document> documents) throws IOException {
+    /**
+     * The gold mentions of the split's documents, from the AIDA annotation file's lines, aligned with the CoNLL
+     * documents by order.
+     */
+    static List<Gold> read(List<String> aida, boolean train, List<EntityEval.Document> documents) {
         List<Gold> out = new ArrayList<>();
         int doc = -1;
         boolean wanted = false;
-        for (String line : Files.readAllLines(aida, StandardCharsets.UTF_8)) {
+        for (String line : aida) {
             if (line.startsWith("-DOCSTART-")) {
                 wanted = inSplit(line, train);
                 if (wanted) {
