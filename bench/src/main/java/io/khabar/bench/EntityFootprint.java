@@ -2,6 +2,7 @@ package io.khabar.bench;
 
 import io.khabar.bench.cli.Tools;
 import io.khabar.entities.EntityExtractor;
+import io.khabar.knowledge.KnowledgeBase;
 import io.khabar.matching.MatchingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -55,7 +56,21 @@ public final class EntityFootprint implements Callable<Integer> {
                         + " JVM uptime %.2f s); sample: %d entities%n", seconds, (after - before) / 1048576.0,
                 rt.maxMemory() / 1048576.0, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
                 r.entities().size());
+        long beforeCopy = used(rt);
+        KnowledgeBase copy = freshKnowledgeBase(extra); // the default one is shared: measure a copy of it
+        System.out.printf(Locale.ROOT, "of which the knowledge base (%,d entities) %.0f MiB%n", copy.size(),
+                (used(rt) - beforeCopy) / 1048576.0);
         return 0;
+    }
+
+    /** A knowledge base as the extractor loads it, built anew (not the shared default instance). */
+    private static KnowledgeBase freshKnowledgeBase(List<Path> extra) throws java.io.IOException {
+        if (!extra.isEmpty()) {
+            return KnowledgeBase.load(extra);
+        }
+        try (var in = KnowledgeBase.class.getResourceAsStream(KnowledgeBase.RESOURCE)) {
+            return KnowledgeBase.read(in);
+        }
     }
 
     private static long used(Runtime rt) throws InterruptedException {

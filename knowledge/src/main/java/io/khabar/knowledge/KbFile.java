@@ -160,9 +160,13 @@ public final class KbFile {
         }
     }
 
+    /** One entity line; an alias equal to a canonical name, and a QID equal to the id, share that string. */
     private static KbEntity entity(String[] c) {
-        return new KbEntity(c[1], EntityType.valueOf(c[2]), c[3].intern(), emptyToNull(c[4]), emptyToNull(c[5]),
-                items(c[6]), items(c[7]), emptyToNull(c[8]),
+        String id = c[1];
+        String nameEn = emptyToNull(c[4]);
+        String nameAr = emptyToNull(c[5]);
+        return new KbEntity(id, EntityType.valueOf(c[2]), c[3].intern(), nameEn, nameAr,
+                items(c[6], nameEn, nameAr), items(c[7], null, null), c[8].equals(id) ? id : emptyToNull(c[8]),
                 c[9].isEmpty() ? null : Double.valueOf(c[9]), c[10].isEmpty() ? null : Double.valueOf(c[10]),
                 c[11].isEmpty() ? null : c[11].intern(), c[12].isEmpty() ? null : Long.valueOf(c[12]),
                 c[13].isEmpty() ? 0 : Long.parseLong(c[13]), Double.parseDouble(c[14]));
@@ -172,14 +176,16 @@ public final class KbFile {
         return s.isEmpty() ? null : s;
     }
 
-    private static List<String> items(String s) {
+    /** The '|'-separated items of {@code s}; one equal to {@code same1} or {@code same2} is that string. */
+    private static List<String> items(String s, String same1, String same2) {
         if (s.isEmpty()) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         int start = 0;
         for (int i = s.indexOf('|'); ; i = s.indexOf('|', start)) {
-            out.add(s.substring(start, i < 0 ? s.length() : i));
+            String item = s.substring(start, i < 0 ? s.length() : i);
+            out.add(item.equals(same1) ? same1 : item.equals(same2) ? same2 : item);
             if (i < 0) {
                 break;
             }

@@ -1,6 +1,7 @@
 package io.khabar.knowledge;
 
 import io.khabar.matching.MatchingAnalyzer;
+import io.khabar.text.StringIntTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,14 @@ public final class KnowledgeBase {
 
     private final List<KbEntity> entities;
     private final Map<String, KbEntity> byId;
-    /** key -> postings; a posting is entity index * 2, plus 1 for a short-name match; full matches first. */
-    private final Map<String, int[]> index;
+    /**
+     * key -> its number k, whose postings are {@code postings[postingStarts[k], postingStarts[k + 1])}; a posting is
+     * entity index * 2, plus 1 for a short-name match; full matches first. Three arrays and a table instead of a map
+     * entry, a key string and a posting array per key: about 300,000 keys in the default.
+     */
+    private final StringIntTable keyNumbers;
+    private final int[] postingStarts;
+    private final int[] postings;
     private final Map<String, KbEntity> nisba;
     private final int maxAliasWords;
 
@@ -75,10 +82,24 @@ public final class KnowledgeBase {
                 longest = Math.max(longest, add(postings, keys[i][j], j < aliases ? i * 2 : i * 2 + 1));
             }
         }
-        for (Map.Entry<String, int[]> p : postings.entrySet()) {
-            p.setValue(finish(p.getValue()));
+        Map<String, Integer> numbers = new HashMap<>(postings.size() * 2);
+        int[] starts = new int[postings.size() + 1];
+        int total = 0;
+        for (int[] p : postings.values()) {
+            total += p[0];
         }
-        this.index = postings;
+        int[] flat = new int[total];
+        int k = 0;
+        for (Map.Entry<String, int[]> p : postings.entrySet()) {
+            int[] sorted = finish(p.getValue());
+            numbers.put(p.getKey(), k);
+            System.arraycopy(sorted, 0, flat, starts[k], sorted.length);
+            starts[k + 1] = starts[k] + sorted.length;
+            k++;
+        }
+        this.keyNumbers = StringIntTable.of(numbers);
+        this.postingStarts = starts;
+        this.postings = flat;
         this.maxAliasWords = longest;
         Map<String, KbEntity> demonyms = new HashMap<>();
         nisbaIds.forEach((form, id) -> {
@@ -169,12 +190,15 @@ public final class KnowledgeBase {
      * name of that key; each group by descending prior.
      */
     public List<Candidate> lookupKey(String key) {
-        int[] postings = index.get(key);
-        if (postings == null) {
+        int k = keyNumbers.get(key, -1);
+        if (k < 0) {
             return List.of();
         }
-        List<Candidate> out = new ArrayList<>(postings.length);
-        for (int p : postings) {
+        int from = postingStarts[k];
+        int to = postingStarts[k + 1];
+        List<Candidate> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            int p = postings[i];
             out.add(new Candidate(entities.get(p >>> 1), (p & 1) == 1));
         }
         return out;

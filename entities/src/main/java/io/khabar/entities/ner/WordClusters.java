@@ -1,5 +1,7 @@
 package io.khabar.entities.ner;
 
+import io.khabar.text.StringIntTable;
+
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

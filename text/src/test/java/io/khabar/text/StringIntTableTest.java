@@ -1,4 +1,4 @@
-package io.khabar.entities.ner;
+package io.khabar.text;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,22 +34,5 @@ class StringIntTableTest {
         table.forEach(back::put);
         assertThat(back).isEqualTo(map);
         assertThat(StringIntTable.EMPTY.get("x", 5)).isEqualTo(5);
-    }
-
-    /** A frozen gazetteer (as loaded with a model) marks the same names as the one it was built as. */
-    @Test
-    void aFrozenGazetteerMarksTheSameNames() {
-        Gazetteer open = new Gazetteer();
-        Gazetteer frozen = new Gazetteer();
-        for (Gazetteer g : new Gazetteer[]{open, frozen}) {
-            g.add(new String[]{"بشار", "الاسد"}, 0);
-            g.add(new String[]{"موسكو"}, 1);
-            g.add(new String[]{"البحر", "الاسود"}, 1);
-        }
-        frozen.freeze();
-        String[] sentence = {"استقبل", "بشار", "الاسد", "في", "موسكو", "على", "البحر", "الاسود"};
-        assertThat(frozen.phraseMasks(sentence)).containsExactly(open.phraseMasks(sentence)).isNotEqualTo(new int[8]);
-        assertThat(frozen.wordMask("بشار")).isEqualTo(open.wordMask("بشار")).isNotZero();
-        assertThat(frozen.size()).isEqualTo(3);
     }
 }

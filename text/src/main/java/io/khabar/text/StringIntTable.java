@@ -1,4 +1,4 @@
-package io.khabar.entities.ner;
+package io.khabar.text;
 
 import java.util.Map;
 import java.util.function.ObjIntConsumer;
@@ -11,8 +11,8 @@ import java.util.function.ObjIntConsumer;
  * {@link CharSequence}, so a phrase assembled in a reused {@code StringBuilder} needs no new string. Keys are hashed
  * with a finalizing mix, since {@code String.hashCode} of Arabic words collides often in the low bits.
  */
-final class StringIntTable {
-    static final StringIntTable EMPTY = of(Map.of());
+public final class StringIntTable {
+    public static final StringIntTable EMPTY = of(Map.of());
     private final char[] chars;
     /** entry i's key is chars[starts[i], starts[i + 1]) */
     private final int[] starts;
@@ -27,7 +27,7 @@ final class StringIntTable {
         this.slots = slots;
     }
 
-    static StringIntTable of(Map<String, Integer> map) {
+    public static StringIntTable of(Map<String, Integer> map) {
         int n = map.size();
         long total = 0;
         for (String k : map.keySet()) {
@@ -61,7 +61,7 @@ final class StringIntTable {
     }
 
     /** The value of {@code key}, or {@code missing} when the table has no such key. */
-    int get(CharSequence key, int missing) {
+    public int get(CharSequence key, int missing) {
         int mask = slots.length - 1;
         int s = hash(key) & mask;
         for (int e = slots[s]; e != 0; e = slots[s]) {
@@ -73,12 +73,12 @@ final class StringIntTable {
         return missing;
     }
 
-    int size() {
+    public int size() {
         return values.length;
     }
 
     /** Every entry, in the table's (arbitrary) order. */
-    void forEach(ObjIntConsumer<String> action) {
+    public void forEach(ObjIntConsumer<String> action) {
         for (int i = 0; i < values.length; i++) {
             action.accept(new String(chars, starts[i], starts[i + 1] - starts[i]), values[i]);
         }
