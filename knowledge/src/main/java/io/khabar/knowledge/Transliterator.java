@@ -1,5 +1,7 @@
 package io.khabar.knowledge;
 
+import io.khabar.text.StringIntTable;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,20 +41,28 @@ public final class Transliterator {
     }
 
     private final List<Pair> pairs;
-    private final Map<String, Pair> arabicByLatin;
-    private final Map<String, String> latinByArabic;
+    /** a Latin word's key -> the index in {@code pairs} of its most frequent Arabic spelling */
+    private final StringIntTable arabicByLatin;
+    /** an Arabic word's key -> the index in {@code pairs} of its most frequent Latin spelling */
+    private final StringIntTable latinByArabic;
 
     private Transliterator(List<Pair> pairs) {
         this.pairs = List.copyOf(pairs);
-        Map<String, Pair> bestArabic = new HashMap<>();
-        Map<String, Pair> bestLatin = new HashMap<>();
-        for (Pair p : pairs) {
-            bestArabic.merge(KnowledgeBase.key(p.latin()), p, Transliterator::better);
-            bestLatin.merge(KnowledgeBase.key(p.arabic()), p, Transliterator::better);
+        Map<String, Integer> bestArabic = new HashMap<>();
+        Map<String, Integer> bestLatin = new HashMap<>();
+        for (int i = 0; i < this.pairs.size(); i++) {
+            Pair p = this.pairs.get(i);
+            bestArabic.merge(KnowledgeBase.key(p.latin()), i, this::better);
+            bestLatin.merge(KnowledgeBase.key(p.arabic()), i, this::better);
         }
-        this.arabicByLatin = bestArabic;
-        this.latinByArabic = new HashMap<>(bestLatin.size() * 2);
-        bestLatin.forEach((k, p) -> latinByArabic.put(k, p.latin()));
+        this.arabicByLatin = StringIntTable.of(bestArabic);
+        this.latinByArabic = StringIntTable.of(bestLatin);
+    }
+
+    /** The pair of a key, or null: {@code table} maps keys to indexes into {@code pairs}. */
+    private Pair pair(StringIntTable table, String key) {
+        int i = table.get(key, -1);
+        return i < 0 ? null : pairs.get(i);
     }
 
     /** The compiled default, read once and shared. */
@@ -68,14 +78,15 @@ public final class Transliterator {
     /** The most frequent Arabic spelling of a Latin name word, as the data writes it; null if unknown. */
     public String toArabic(String latinWord) {
         String k = KnowledgeBase.key(latinWord);
-        Pair p = k.isEmpty() || k.indexOf(' ') >= 0 ? null : arabicByLatin.get(k);
+        Pair p = k.isEmpty() || k.indexOf(' ') >= 0 ? null : pair(arabicByLatin, k);
         return p == null ? null : p.arabic();
     }
 
     /** The most frequent Latin spelling (lower case) of an Arabic name word; null if unknown. */
     public String toLatin(String arabicWord) {
         String k = KnowledgeBase.key(arabicWord);
-        return k.isEmpty() || k.indexOf(' ') >= 0 ? null : latinByArabic.get(k);
+        Pair p = k.isEmpty() || k.indexOf(' ') >= 0 ? null : pair(latinByArabic, k);
+        return p == null ? null : p.latin();
     }
 
     /**
@@ -181,9 +192,9 @@ public final class Transliterator {
         if (k.isEmpty() || k.indexOf(' ') >= 0) {
             return List.of();
         }
-        Pair direct = arabicByLatin.get(k);
+        Pair direct = pair(arabicByLatin, k);
         String single = degeminate(k);
-        Pair degeminated = single.equals(k) || !withDegeminated ? null : arabicByLatin.get(single);
+        Pair degeminated = single.equals(k) || !withDegeminated ? null : pair(arabicByLatin, single);
         if (degeminated != null && (direct == null || degeminated.count() > direct.count())) {
             out.add(degeminated.arabic());
         }
@@ -209,6 +220,11 @@ public final class Transliterator {
             b.append(c);
         }
         return b.toString();
+    }
+
+    /** {@link #better(Pair, Pair)} of two indexes into {@code pairs}. */
+    private Integer better(Integer a, Integer b) {
+        return better(pairs.get(a), pairs.get(b)) == pairs.get(a) ? a : b;
     }
 
     /** Higher count wins; then a plain-ASCII Latin spelling; then the alphabetically first pair. */
