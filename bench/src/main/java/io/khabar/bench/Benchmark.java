@@ -423,7 +423,7 @@ public final class Benchmark {
             long previous = 0;
             long previousAt = System.nanoTime();
             while ((System.nanoTime() - t0) / 1_000_000 < timeoutMs) {
-                long c = counter.count();
+                long c = counter.value();
                 long at = System.nanoTime();
                 if (c >= n) {
                     return c;
@@ -560,26 +560,37 @@ public final class Benchmark {
     record Db(String url, String user, String password) {
         long count(String source) throws SQLException {
             try (Counter c = counter(source)) {
-                return c.count();
+                return c.value();
+            }
+        }
+
+        long distinctIds(String source) throws SQLException {
+            try (Counter c = new Counter(connect(), "SELECT count(DISTINCT id) FROM article WHERE source = ?", source)) {
+                return c.value();
             }
         }
 
         /** Counts the rows of one source again and again over one connection. */
         Counter counter(String source) throws SQLException {
-            return new Counter(DriverManager.getConnection(url, user, password), source);
+            return new Counter(connect(), "SELECT count(*) FROM article WHERE source = ?", source);
         }
 
+        private Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        /** A one-number query about one source, run as often as needed over one connection (closed with it). */
         static final class Counter implements AutoCloseable {
             private final Connection connection;
             private final PreparedStatement statement;
 
-            Counter(Connection connection, String source) throws SQLException {
+            Counter(Connection connection, String sql, String source) throws SQLException {
                 this.connection = connection;
-                this.statement = connection.prepareStatement("SELECT count(*) FROM article WHERE source = ?");
+                this.statement = connection.prepareStatement(sql);
                 statement.setString(1, source);
             }
 
-            long count() throws SQLException {
+            long value() throws SQLException {
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -597,26 +608,6 @@ public final class Benchmark {
             }
         }
 
-        long distinctIds(String source) throws SQLException {
-            return single("SELECT count(DISTINCT id) FROM article WHERE source = ?", source);
-        }
-
-        private long single(String sql, String source) throws SQLException {
-            try (Connection c = DriverManager.getConnection(url, user, password);
-                 PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, source);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            } catch (SQLException e) {
-                if ("42P01".equals(e.getSQLState())) {
-                    return 0; // table not created yet
-                }
-                throw e;
-            }
-        }
-
         /** Milliseconds per stage, from the timestamps each stage wrote into the event, and the commit time. */
         Map<String, List<Double>> latencies(String source) throws SQLException {
             String sql = """
@@ -629,7 +620,7 @@ public final class Benchmark {
             for (String k : List.of("endToEnd", "ingest", "enrich", "store")) {
                 out.put(k, new ArrayList<>());
             }
-            try (Connection c = DriverManager.getConnection(url, user, password);
+            try (Connection c = connect();
                  PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, source);
                 try (ResultSet rs = ps.executeQuery()) {
