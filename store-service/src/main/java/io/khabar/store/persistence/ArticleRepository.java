@@ -39,7 +39,7 @@ public class ArticleRepository {
                 search = EXCLUDED.search, entity_ids = EXCLUDED.entity_ids, topics = EXCLUDED.topics,
                 stored_at = clock_timestamp(), stream_seq = nextval('article_stream_seq')
             WHERE (EXCLUDED.revision, EXCLUDED.enriched_at) > (article.revision, article.enriched_at)
-            RETURNING sort_at
+            RETURNING sort_at, xmax <> 0
             """;
 
     /**
@@ -89,22 +89,20 @@ public class ArticleRepository {
             c.setAutoCommit(false);
             try {
                 try (java.sql.Statement settings = c.createStatement()) {
-                    // bounded waits: a stuck session elsewhere makes this transaction fail (and retry), never hang
-                    settings.execute(writerSettings());
-                }
-                try (PreparedStatement lock = c.prepareStatement(STREAM_LOCK)) {
-                    lock.execute();
+                    // bounded waits: a stuck session elsewhere makes this transaction fail (and retry), never hang;
+                    // then the stream lock, in the same round trip
+                    settings.execute(writerSettings() + "; " + STREAM_LOCK);
                 }
                 // the articles first (an older or replayed version writes nothing), then all their findings at once
                 java.util.Map<String, FindingsWriter.Written> latest = new java.util.LinkedHashMap<>();
                 for (int i = 0; i < articles.size(); i++) {
                     ArticleEnriched a = articles.get(i);
-                    Instant mentionedAt = upsertArticle(c, a);
-                    if (mentionedAt != null) { // a later version of the same article in this batch replaces it
+                    FindingsWriter.Written w = upsertArticle(c, a);
+                    if (w != null) { // a later version of the same article in this batch replaces it
                         latest.remove(a.articleId());
-                        latest.put(a.articleId(), new FindingsWriter.Written(a, mentionedAt));
+                        latest.put(a.articleId(), w);
                     }
-                    written[i] = mentionedAt != null;
+                    written[i] = w != null;
                 }
                 new FindingsWriter(matching).replaceAll(c, new ArrayList<>(latest.values()));
                 c.commit();
@@ -126,8 +124,11 @@ public class ArticleRepository {
                 + "; SET LOCAL idle_in_transaction_session_timeout = " + statement;
     }
 
-    /** @return the article's sort time (publication, else reception) when written, null when a newer one is stored */
-    private Instant upsertArticle(Connection c, ArticleEnriched a) throws SQLException {
+    /**
+     * @return the article with its sort time (publication, else reception) and whether it replaced a stored row (the
+     * new row version of an update has a non-zero {@code xmax}, an inserted one zero); null when a newer one is stored
+     */
+    private FindingsWriter.Written upsertArticle(Connection c, ArticleEnriched a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
             ps.setString(1, a.articleId());
             ps.setLong(2, a.revision());
@@ -146,7 +147,7 @@ public class ArticleRepository {
             ps.setArray(15, c.createArrayOf("text", FindingsWriter.entityIds(a)));
             ps.setArray(16, c.createArrayOf("text", FindingsWriter.topics(a).keySet().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+                return rs.next() ? new FindingsWriter.Written(a, rs.getTimestamp(1).toInstant(), rs.getBoolean(2)) : null;
             }
         }
     }

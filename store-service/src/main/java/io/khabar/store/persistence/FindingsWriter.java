@@ -71,13 +71,18 @@ final class FindingsWriter {
         this.matching = matching;
     }
 
-    /** An article whose row was just inserted or replaced, and its sort time (its mentions' {@code mentioned_at}). */
-    record Written(ArticleEnriched article, Instant mentionedAt) {
+    /**
+     * An article whose row was just inserted or replaced, its sort time (its mentions' {@code mentioned_at}), and
+     * whether it replaced a stored row (only then can it have old rows to delete: a new row has none, the child
+     * tables' foreign keys see to that).
+     */
+    record Written(ArticleEnriched article, Instant mentionedAt, boolean replaced) {
     }
 
     /**
      * Replaces the rows of the written articles of one transaction by theirs, a statement per table for the whole
-     * batch (the driver sends each batch as multi-row inserts): old rows deleted by article id, entities upserted
+     * batch (the driver sends each batch as multi-row inserts): old rows of replaced articles deleted by article id
+     * (no statement when every article is new, the usual case), entities upserted
      * once each (an entity several articles name is one row to upsert), then aliases, mentions, topics, quotes and
      * dates.
      */
@@ -85,11 +90,14 @@ final class FindingsWriter {
         if (written.isEmpty()) {
             return;
         }
-        java.sql.Array ids = c.createArrayOf("text", written.stream().map(w -> w.article().articleId()).toArray());
-        for (String table : CHILD_TABLES) { // constant table names, never input
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ANY (?)")) {
-                ps.setArray(1, ids);
-                ps.executeUpdate();
+        Object[] replaced = written.stream().filter(Written::replaced).map(w -> w.article().articleId()).toArray();
+        if (replaced.length > 0) {
+            java.sql.Array ids = c.createArrayOf("text", replaced);
+            for (String table : CHILD_TABLES) { // constant table names, never input
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ANY (?)")) {
+                    ps.setArray(1, ids);
+                    ps.executeUpdate();
+                }
             }
         }
         // in id order, so that two transactions upserting the same entities never wait on each other in a cycle
