@@ -586,8 +586,13 @@ public final class Benchmark {
 
             Counter(Connection connection, String sql, String source) throws SQLException {
                 this.connection = connection;
-                this.statement = connection.prepareStatement(sql);
-                statement.setString(1, source);
+                try {
+                    this.statement = connection.prepareStatement(sql);
+                    statement.setString(1, source);
+                } catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                }
             }
 
             long value() throws SQLException {
