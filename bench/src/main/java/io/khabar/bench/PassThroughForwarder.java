@@ -63,7 +63,8 @@ public final class PassThroughForwarder implements Callable<Integer> {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll);
-        // as the services' consumers (their application.properties): a fetch waits for 64 KB or 40 ms
+        // as the services' consumers (khabar-messaging's microprofile-config.properties): a fetch waits for 64 KB
+        // or 40 ms
         c.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 65536);
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 40);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
