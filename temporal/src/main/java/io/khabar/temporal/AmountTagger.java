@@ -341,6 +341,9 @@ public final class AmountTagger {
 
         /** The longest run of words (up to 3) from {@code k} that is a cardinal number, or 0. */
         private int cardinal(int k) {
+            if (!NumberWords.CARDINAL_FIRST_WORDS.contains(tok(k).text)) {
+                return 0; // most words: no phrase from them needs building
+            }
             for (int n = NumberWords.MAX_WORDS; n >= 1; n--) {
                 if (k + n <= tokens.size() && chained(k, k + n - 1) && NumberWords.CARDINALS.containsKey(phrase(k, n))) {
                     return n;

@@ -20,6 +20,8 @@ final class NumberWords {
     static final Map<String, Boolean> AMBIGUOUS = new HashMap<>();
     /** The longest key, in words. */
     static final int MAX_WORDS = 3;
+    /** The first word of every key of {@link #CARDINALS}: a word not in it starts no cardinal, of any length. */
+    static final java.util.Set<String> CARDINAL_FIRST_WORDS;
 
     static {
         String[][] arabicUnits = {{}, {"واحد", "واحدة"}, {"اثنان", "اثنين", "اثنتان", "اثنتين"}, {"ثلاثة", "ثلاث"},
@@ -87,6 +89,12 @@ final class NumberWords {
                 "one", "dozen"}) {
             AMBIGUOUS.put(FoldedText.foldWord(w), true);
         }
+        java.util.Set<String> first = new java.util.HashSet<>();
+        for (String key : CARDINALS.keySet()) {
+            int space = key.indexOf(' ');
+            first.add(space < 0 ? key : key.substring(0, space));
+        }
+        CARDINAL_FIRST_WORDS = java.util.Set.copyOf(first);
     }
 
     private NumberWords() {

@@ -122,15 +122,25 @@ public final class KeyphraseExtractor {
             ranked.add(c);
         }
         // a longer phrase that accounts for most occurrences of a shorter one inside it takes its place
+        // (the shorter phrases inside one are its runs of fewer words: looked up, not searched for among all)
+        Map<String, Candidate> rankedByKey = new HashMap<>();
+        for (Candidate c : ranked) {
+            rankedByKey.put(c.key, c);
+        }
         Set<Candidate> subsumed = new HashSet<>();
         for (Candidate c : ranked) {
             if (c.words == 1) {
                 continue;
             }
-            for (Candidate u : ranked) {
-                if (u.words < c.words && c.count >= SUBSUME * u.count && contains(c.key, u.key)) {
-                    subsumed.add(u);
-                    c.score = Math.max(c.score, u.score);
+            String[] words = c.key.split(" ");
+            for (int n = 1; n < words.length; n++) {
+                for (int from = 0; from + n <= words.length; from++) {
+                    Candidate u = rankedByKey.get(n == 1 ? words[from] : String.join(" ",
+                            java.util.Arrays.asList(words).subList(from, from + n)));
+                    if (u != null && c.count >= SUBSUME * u.count) {
+                        subsumed.add(u);
+                        c.score = Math.max(c.score, u.score);
+                    }
                 }
             }
         }

@@ -109,8 +109,11 @@ public final class EntityLinker {
         java.util.BitSet taken = new java.util.BitSet();
         Set<String> articleWords = new HashSet<>();
         int[] all = Tokenizer.tokenize(text, 0, text.length());
+        String[] allStems = new String[all.length / 2];
         for (int k = 0; k < all.length; k += 2) {
-            articleWords.add(keys.of(text.substring(all[k], all[k + 1]))[0]);
+            String[] key = keys.of(text.substring(all[k], all[k + 1]));
+            articleWords.add(key[0]);
+            allStems[k / 2] = key[1];
         }
         for (NamedSpan s : refine(titleSpans, articleWords)) {
             Mention m = mention(trimNisba(s, null, null), true, false);
@@ -130,7 +133,7 @@ public final class EntityLinker {
         scanNisba(title, Tokenizer.tokenize(title, 0, title.length()), null, null).forEach(titleAdjectives::add);
 
         List<Cluster> clusters = agree(cluster(mentions), text);
-        propagate(text, all, clusters, taken, leadEnd);
+        propagate(text, all, allStems, clusters, taken, leadEnd);
         Set<String> contextCountries = new HashSet<>();
         for (String countryId : adjectives.keySet()) {
             kb.byId(countryId).map(KbEntity::countryCode).ifPresent(contextCountries::add);
@@ -486,9 +489,10 @@ public final class EntityLinker {
     /**
      * One name, one entity within an article: an occurrence of a name already recognized elsewhere in the text
      * (الأسد, للأسد), or of a person's surname, that the recognizer let pass becomes a mention of the same entity,
-     * with lower confidence.
+     * with lower confidence. {@code stems} holds the stem key of each of the text's {@code tokens}.
      */
-    private void propagate(String text, int[] tokens, List<Cluster> clusters, java.util.BitSet taken, int leadEnd) {
+    private void propagate(String text, int[] tokens, String[] stems, List<Cluster> clusters, java.util.BitSet taken,
+                           int leadEnd) {
         Map<String, Cluster> byKey = new HashMap<>();
         int longest = 1;
         for (Cluster c : clusters) {
@@ -507,14 +511,19 @@ public final class EntityLinker {
         if (byKey.isEmpty()) {
             return;
         }
-        int n = tokens.length / 2;
-        String[] stems = new String[n];
-        for (int k = 0; k < n; k++) {
-            stems[k] = keys.of(text.substring(tokens[2 * k], tokens[2 * k + 1]))[1];
+        // every key's beginnings up to a space: a token whose stem is none of them starts no match (a stem may hold
+        // a space itself, so a key's first word is not enough)
+        java.util.Set<String> firstWords = new java.util.HashSet<>();
+        for (String key : byKey.keySet()) {
+            for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+                firstWords.add(key.substring(0, space));
+            }
+            firstWords.add(key);
         }
+        int n = tokens.length / 2;
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < n; k++) {
-            if (taken.get(tokens[2 * k])) {
+            if (taken.get(tokens[2 * k]) || !firstWords.contains(stems[k])) {
                 continue;
             }
             for (int len = Math.min(longest, n - k); len >= 1; len--) {

@@ -121,12 +121,14 @@ public final class Featurizer {
             k[i] = keys.of(tokens[i]);
             stems[i] = k[i][1];
         }
-        int[] names = gazetteer.phraseMasks(stems);
-        int[] weakNames = weakGazetteer.phraseMasks(stems);
+        int[] words = new int[n];
+        int[] weakWords = new int[n];
+        int[] names = gazetteer.phraseMasks(stems, words);
+        int[] weakNames = weakGazetteer.phraseMasks(stems, weakWords);
         for (int i = 0; i < n; i++) {
             int o = i * ATOMS;
-            atoms(atoms, o, tokens[i], k[i][0], k[i][1], gazetteer.wordMask(stems[i]), names[i], i == 0);
-            int w = weakGazetteer.wordMask(stems[i]);
+            atoms(atoms, o, tokens[i], k[i][0], k[i][1], words[i], names[i], i == 0);
+            int w = weakWords[i];
             atoms[o + GAZ_WORD2] = w == 0 ? 0 : mix(GAZ_WORD2 * 0x100000001b3L + w);
             atoms[o + GAZ_NAME2] = weakNames[i] == 0 ? 0 : mix(GAZ_NAME2 * 0x100000001b3L + weakNames[i]);
             int cluster = clusters.of(stems[i]);

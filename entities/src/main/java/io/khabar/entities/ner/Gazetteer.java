@@ -64,13 +64,24 @@ public final class Gazetteer {
      * of a name of type t and bit 4+t for a following one.
      */
     public int[] phraseMasks(String[] keys) {
+        return phraseMasks(keys, new int[keys.length]);
+    }
+
+    /**
+     * {@link #phraseMasks(String[])}, with each token's {@link #wordMask} into {@code wordMasks} (as long as
+     * {@code keys}), which a caller that needs both then does not look up again.
+     */
+    public int[] phraseMasks(String[] keys, int[] wordMasks) {
+        for (int i = 0; i < keys.length; i++) {
+            wordMasks[i] = wordMask(keys[i]);
+        }
         int[] masks = new int[keys.length];
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < keys.length) {
             int matched = 0;
             int types = 0;
-            int word = wordMask(keys[i]);
+            int word = wordMasks[i];
             if ((word & 0xf0) != 0) { // first word of some longer name: try those, longest first
                 for (int len = Math.min(MAX_WORDS, keys.length - i); len >= 2 && matched == 0; len--) {
                     sb.setLength(0);
