@@ -35,4 +35,25 @@ class StringIntTableTest {
         assertThat(back).isEqualTo(map);
         assertThat(StringIntTable.EMPTY.get("x", 5)).isEqualTo(5);
     }
+
+    /**
+     * A slot keeps the entry's index in as few bits as the entry count needs and hash bits above it: tables of 1 to
+     * 70 entries cross every width from 1 to 7 bits, and each still finds its keys and none of 2,000 other words.
+     */
+    @Test
+    void entryIndexesAndHashBitsShareASlotAtEveryWidth() {
+        Random random = new Random(11);
+        for (int n = 1; n <= 70; n++) {
+            Map<String, Integer> map = new HashMap<>();
+            while (map.size() < n) {
+                map.put("w" + random.nextInt(1_000), map.size());
+            }
+            StringIntTable table = StringIntTable.of(map);
+            map.forEach((k, v) -> assertThat(table.get(k, -1)).as(k).isEqualTo(v));
+            for (int k = 0; k < 2_000; k++) {
+                String other = "w" + (1_000 + k);
+                assertThat(table.get(other, -1)).as(other).isEqualTo(-1);
+            }
+        }
+    }
 }
