@@ -99,7 +99,17 @@ public final class KeyphraseExtractor {
         if (text == null || text.isEmpty() || max <= 0) {
             return List.of();
         }
-        MatchingText mt = analyzer.analyze(text);
+        return keyphrases(AnalyzedText.of(analyzer, title, text), language, max);
+    }
+
+    /** {@link #keyphrases(String, String, String, int)} of a title and text already analyzed. */
+    public List<Annotation> keyphrases(AnalyzedText analyzed, String language, int max) {
+        AnalyzedText article = analyzed.by(analyzer);
+        String text = article.text();
+        if (text.isEmpty() || max <= 0) {
+            return List.of();
+        }
+        MatchingText mt = article.textMatching();
         int leadEnd = TopicClassifier.leadEnd(text, mt);
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         collect(text, mt, leadEnd, candidates);
@@ -107,9 +117,9 @@ public final class KeyphraseExtractor {
             return List.of();
         }
         Set<String> inTitle = new HashSet<>();
-        if (title != null && !title.isBlank()) {
+        if (article.titleMatching() != null) {
             Map<String, Candidate> t = new HashMap<>();
-            collect(title, analyzer.analyze(title), 0, t);
+            collect(article.title(), article.titleMatching(), 0, t);
             inTitle.addAll(t.keySet());
         }
         List<Candidate> ranked = new ArrayList<>();

@@ -86,7 +86,18 @@ public final class TopicClassifier {
      *         {@code model} and {@code cues} (up to 5 cue words that fired, strongest first)
      */
     public List<Annotation> classify(String title, String text, String language, List<EntityHint> entities) {
-        String body = text == null ? "" : text;
+        return classify(analyze(title, text), language, entities);
+    }
+
+    /** The title and text with their matching layers, for {@link #classify(AnalyzedText, String, List)}. */
+    public AnalyzedText analyze(String title, String text) {
+        return AnalyzedText.of(analyzer, title, text);
+    }
+
+    /** {@link #classify(String, String, String, List)} of a title and text already analyzed. */
+    public List<Annotation> classify(AnalyzedText analyzed, String language, List<EntityHint> entities) {
+        AnalyzedText article = analyzed.by(analyzer);
+        String body = article.text();
         int n = model.topics.size();
         double[] raw = new double[n];
         double[] tally = new double[model.cueCount];
@@ -95,10 +106,10 @@ public final class TopicClassifier {
         int distinct = 0;
         List<CueModel.Node> roots = roots(language);
         for (CueModel.Node root : roots) {
-            if (title != null && !title.isBlank()) {
-                distinct = match(analyzer.analyze(title), root, TITLE, Integer.MAX_VALUE, tally, seen, order, distinct);
+            if (article.titleMatching() != null) {
+                distinct = match(article.titleMatching(), root, TITLE, Integer.MAX_VALUE, tally, seen, order, distinct);
             }
-            MatchingText mt = analyzer.analyze(body);
+            MatchingText mt = article.textMatching();
             distinct = match(mt, root, 1, leadEnd(body, mt), tally, seen, order, distinct);
         }
         // contribution of each cue to each topic, remembered per topic for the "cues" attribute

@@ -115,4 +115,31 @@ class TopicClassifierTest {
         assertThat(text.substring(phrases.get(0).start(), phrases.get(0).end())).isEqualTo("فيروس كورونا");
         assertThat(phrases).extracting(Annotation::value).doesNotContain("قال", "وقال", "ان");
     }
+
+    /**
+     * enrich analyzes a title and text once for topics and keyphrases: the same annotations as each analyzing them
+     * itself, in either language and with no title; an extractor given what another analyzer made analyzes again.
+     */
+    @Test
+    void oneAnalysisServesTopicsAndKeyphrasesAlike() {
+        io.khabar.matching.MatchingAnalyzer analyzer = new io.khabar.matching.MatchingAnalyzer();
+        TopicClassifier classifier = new TopicClassifier(analyzer);
+        KeyphraseExtractor keyphrases = new KeyphraseExtractor(analyzer);
+        String[][] articles = {
+                {"Oil prices rise as OPEC meets", "Oil prices rose on Monday as OPEC ministers met in Vienna. Oil "
+                        + "producers said the prices would stay high, and OPEC kept its output.", "en"},
+                {null, "أعلنت وزارة الصحة تسجيل إصابات بفيروس كورونا، ونقل المرضى إلى المستشفى. وقالت وزارة الصحة إن "
+                        + "فيروس كورونا ينتشر.", "ar"},
+        };
+        for (String[] a : articles) {
+            AnalyzedText analyzed = classifier.analyze(a[0], a[1]);
+            assertThat(classifier.classify(analyzed, a[2], List.of()))
+                    .isEqualTo(classifier.classify(a[0], a[1], a[2], List.of())).isNotEmpty();
+            assertThat(keyphrases.keyphrases(analyzed, a[2], 5))
+                    .isEqualTo(keyphrases.keyphrases(a[0], a[1], a[2], 5)).isNotEmpty()
+                    .isEqualTo(KEYPHRASES.keyphrases(analyzed, a[2], 5)); // an analyzer of its own
+            assertThat(analyzed.by(new io.khabar.matching.MatchingAnalyzer())).isNotSameAs(analyzed);
+            assertThat(analyzed.by(analyzed.analyzer())).isSameAs(analyzed);
+        }
+    }
 }

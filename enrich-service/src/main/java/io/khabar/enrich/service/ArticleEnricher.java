@@ -16,6 +16,7 @@ import io.khabar.matching.MatchingAnalyzer;
 import io.khabar.temporal.AmountTagger;
 import io.khabar.temporal.TemporalTagger;
 import io.khabar.text.Scores;
+import io.khabar.topics.AnalyzedText;
 import io.khabar.topics.EntityHint;
 import io.khabar.topics.KeyphraseExtractor;
 import io.khabar.topics.TopicClassifier;
@@ -163,12 +164,16 @@ public final class ArticleEnricher {
         if (annotators.amounts() != null) {
             annotations.addAll(annotators.amounts().tag(text, lang, dates));
         }
+        // the title and text analyzed once for topics and keyphrases (one analyzer in Annotators.all; with two, the
+        // keyphrase extractor analyzes them again with its own)
+        AnalyzedText analyzed = annotators.topics() != null ? annotators.topics().analyze(title, text) : null;
         if (annotators.topics() != null) {
             List<EntityHint> hints = found.stream().map(e -> new EntityHint(e.type(), e.kind())).toList();
-            annotations.addAll(annotators.topics().classify(title, text, lang, hints));
+            annotations.addAll(annotators.topics().classify(analyzed, lang, hints));
         }
         if (annotators.keyphrases() != null) {
-            annotations.addAll(annotators.keyphrases().keyphrases(title, text, lang, KEYPHRASES));
+            annotations.addAll(analyzed != null ? annotators.keyphrases().keyphrases(analyzed, lang, KEYPHRASES)
+                    : annotators.keyphrases().keyphrases(title, text, lang, KEYPHRASES));
         }
         return new Description(article, annotations, found);
     }

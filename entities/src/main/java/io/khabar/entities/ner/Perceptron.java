@@ -30,11 +30,16 @@ public final class Perceptron {
     }
     private final int features;
     /**
-     * Label weights, {@code L} per row. While training, row {@code b} is hashed bucket {@code b} (dense); a model read
-     * from its file keeps only the non-zero rows (about a tenth of the buckets) and finds them through {@link #rowOf}.
+     * Label weights. While training, {@code L} per row, and row {@code b} is hashed bucket {@code b} (dense). A model
+     * read from its file keeps only the non-zero weights of its non-zero rows (about a tenth of the buckets, and a
+     * third of their weights), found through {@link #rowOf}: scoring reads a third of the bytes, so fewer cache misses.
      */
     final float[] weights;
-    /** Bucket to the offset of its row in {@link #weights}, or -1 for a bucket with no weights; null when dense. */
+    /**
+     * Null when dense. Else, per bucket, -1 for no weights, or the offset of the bucket's non-zero weights in {@link
+     * #weights} shifted left by {@code L} bits, above an {@code L}-bit mask of the labels they belong to (in label
+     * order).
+     */
     private final int[] rowOf;
     /** transition weights: row = previous label (L for the sentence start), column = label */
     final float[] transitions;
@@ -57,9 +62,17 @@ public final class Perceptron {
         return rowOf == null ? weights.length / L : rowOf.length;
     }
 
-    /** Offset of bucket {@code b}'s row in {@link #weights}, or -1 when it has none. */
-    private int row(int b) {
-        return rowOf == null ? b * L : rowOf[b];
+    /** Bucket {@code b}'s weight for label {@code l}. */
+    private float weight(int b, int l) {
+        if (rowOf == null) {
+            return weights[b * L + l];
+        }
+        int r = rowOf[b];
+        int mask = r & ((1 << L) - 1);
+        if (r < 0 || (mask & (1 << l)) == 0) {
+            return 0;
+        }
+        return weights[(r >>> L) + Integer.bitCount(mask & ((1 << l) - 1))];
     }
 
     /** Best label sequence; {@code margins}, when given, receives per token the best minus the runner-up score. */
@@ -79,15 +92,33 @@ public final class Perceptron {
      * token ({@code -1}: none): all of a token's features, or only some of them on top of scores already there.
      */
     void addEmissions(int[] feats, int n, int stride, float[] emit) {
+        if (rowOf == null) {
+            for (int i = 0; i < n; i++) {
+                int base = i * stride;
+                int e = i * L;
+                for (int f = 0; f < stride; f++) {
+                    int b = feats[base + f];
+                    if (b >= 0) {
+                        int w = b * L;
+                        for (int l = 0; l < L; l++) {
+                            emit[e + l] += weights[w + l];
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        int labels = (1 << L) - 1;
         for (int i = 0; i < n; i++) {
             int base = i * stride;
             int e = i * L;
             for (int f = 0; f < stride; f++) {
                 int b = feats[base + f];
-                int w = b >= 0 ? row(b) : -1;
-                if (w >= 0) {
-                    for (int l = 0; l < L; l++) {
-                        emit[e + l] += weights[w + l];
+                int r = b >= 0 ? rowOf[b] : -1;
+                if (r >= 0) {
+                    int w = r >>> L;
+                    for (int mask = r & labels; mask != 0; mask &= mask - 1) {
+                        emit[e + Integer.numberOfTrailingZeros(mask)] += weights[w++];
                     }
                 }
             }
@@ -252,19 +283,15 @@ public final class Perceptron {
             if (nonZero(b)) {
                 out.writeInt(b);
                 for (int l = 0; l < L; l++) {
-                    out.writeFloat(weights[row(b) + l]);
+                    out.writeFloat(weight(b, l));
                 }
             }
         }
     }
 
     private boolean nonZero(int b) {
-        int w = row(b);
-        if (w < 0) {
-            return false;
-        }
         for (int l = 0; l < L; l++) {
-            if (weights[w + l] != 0) {
+            if (weight(b, l) != 0) {
                 return true;
             }
         }
@@ -284,16 +311,40 @@ public final class Perceptron {
         }
         int[] rowOf = new int[buckets];
         Arrays.fill(rowOf, -1);
-        float[] weights = new float[rows * L];
+        int[] bucketOf = new int[rows];
+        float[] dense = new float[rows * L];
+        int nonZero = 0;
         for (int r = 0; r < rows; r++) {
             int b = in.readInt();
-            if (b < 0 || b >= buckets || rowOf[b] >= 0) {
+            if (b < 0 || b >= buckets || rowOf[b] != -1) {
                 throw new IOException("corrupt model: bucket " + b + " out of range or repeated");
             }
-            rowOf[b] = r * L;
+            rowOf[b] = 0;
+            bucketOf[r] = b;
             for (int l = 0; l < L; l++) {
-                weights[r * L + l] = in.readFloat();
+                dense[r * L + l] = in.readFloat();
+                if (dense[r * L + l] != 0) {
+                    nonZero++;
+                }
             }
+        }
+        if (nonZero >= 1 << (31 - L)) {
+            throw new IOException("model too large: " + nonZero + " non-zero weights, at most "
+                    + ((1 << (31 - L)) - 1));
+        }
+        float[] weights = new float[nonZero];
+        int at = 0;
+        for (int r = 0; r < rows; r++) {
+            int mask = 0;
+            int offset = at;
+            for (int l = 0; l < L; l++) {
+                float w = dense[r * L + l];
+                if (w != 0) {
+                    mask |= 1 << l;
+                    weights[at++] = w;
+                }
+            }
+            rowOf[bucketOf[r]] = mask == 0 ? -1 : offset << L | mask;
         }
         return new Perceptron(features, weights, transitions, rowOf);
     }
