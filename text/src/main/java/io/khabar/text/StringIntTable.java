@@ -119,7 +119,11 @@ public final class StringIntTable {
         return true;
     }
 
-    private static int hash(CharSequence key) {
+    /**
+     * The table's hash of a key: every character, then a finalizing mix. Also for other structures keyed by words,
+     * since {@code String.hashCode} of two Arabic words is often the same (الرئه and الذنب).
+     */
+    public static int hash(CharSequence key) {
         int h = 0x9E3779B9;
         for (int j = 0, n = key.length(); j < n; j++) {
             h = (h ^ key.charAt(j)) * 0x01000193; // FNV-1a step, then murmur3's finalizer spreads every bit
