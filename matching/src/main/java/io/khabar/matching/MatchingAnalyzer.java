@@ -148,9 +148,35 @@ public final class MatchingAnalyzer {
                 buf[kept++] = buf[i];
             }
         }
+        boolean folds = false;
+        for (int i = 0; i < kept && !folds; i++) {
+            folds = FOLDS.get(buf[i]);
+        }
+        if (!folds) {
+            return new String(buf, 0, kept); // Arabic letters, mostly: folding would give them back
+        }
         char[] out = new char[kept * 4];
         int outLen = ASCIIFoldingFilter.foldToASCII(buf, 0, out, 0, kept);
         return new String(out, 0, outLen);
+    }
+
+    /**
+     * The characters that {@link ASCIIFoldingFilter} changes, found once by folding each alone (it folds each
+     * character on its own): a word with none of them is its own folding. The filter finds a character among about a
+     * thousand cases, which for every letter of an Arabic text was the analyzer's largest cost (6-11% of store's and
+     * ingest's CPU under the benchmark).
+     */
+    private static final java.util.BitSet FOLDS = new java.util.BitSet(Character.MAX_VALUE + 1);
+
+    static {
+        char[] in = new char[1];
+        char[] out = new char[4];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            in[0] = (char) c;
+            if (ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, 1) != 1 || out[0] != c) {
+                FOLDS.set(c);
+            }
+        }
     }
 
     private boolean known(String word) {

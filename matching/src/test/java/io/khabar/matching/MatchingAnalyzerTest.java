@@ -30,6 +30,19 @@ class MatchingAnalyzerTest {
         assertThat(ANALYZER.form("Cafe\u0301")).isEqualTo("cafe"); // decomposed accent
     }
 
+    /**
+     * Folding is skipped for a word none of whose characters fold (most Arabic words), and applied as before to one
+     * with a single such character anywhere in it: ligatures, full-width letters, Arabic beside Latin.
+     */
+    @Test
+    void aWordIsFoldedWheneverOneOfItsCharactersFolds() {
+        assertThat(ANALYZER.form("ﬁnance Ｔｏｋｙｏ")).isEqualTo("finance tokyo");
+        assertThat(ANALYZER.form("سوريا")).isEqualTo("سوريا");
+        assertThat(ANALYZER.form("سوريا\u00E9")).isEqualTo("سورياe"); // the accent at the end of an Arabic run
+        assertThat(ANALYZER.form("naïveté")).isEqualTo("naivete");
+        assertThat(ANALYZER.form("Ωmega")).isEqualTo("ωmega"); // Greek is lower-cased and not folded
+    }
+
     @Test
     void procliticsAreStrippedTowardsKnownWordsOnly() {
         assertThat(ANALYZER.stems("لموسكو وموسكو ولموسكو")).isEqualTo("موسكو موسكو موسكو");
