@@ -103,7 +103,7 @@ public final class NerModel {
 
     /** The rules after decoding: Arabic given names continue into an unknown next word. */
     private int[] finish(String[] tokens, int[] labels) {
-        if (!featurizer.vocabulary().isEmpty()) {
+        if (featurizer.hasVocabulary()) {
             continueGivenNames(tokens, labels);
         }
         return labels;
@@ -132,7 +132,7 @@ public final class NerModel {
             boolean givenName = ((mask | weak) & (1 << (4 + person))) != 0 && (mask & (1 << (8 + person))) == 0;
             String next = keys.of(tokens[i + 1])[1];
             if (givenName && next.length() >= 3 && next.charAt(0) >= 0x0621 && next.charAt(0) <= 0x064a
-                    && !featurizer.vocabulary().contains(next) && featurizer.gazetteer().wordMask(next) == 0
+                    && !featurizer.known(next) && featurizer.gazetteer().wordMask(next) == 0
                     && featurizer.weakGazetteer().wordMask(next) == 0 && !hasPronounSuffix(next)) {
                 labels[i + 1] = EntityLabels.inside(person);
             }
