@@ -43,4 +43,40 @@ class PerceptronTest {
         int[] labels = Perceptron.mean(List.of(a, b)).decode(new int[]{0, 1}, 2, null);
         assertThat(labels).containsExactly(EntityLabels.begin(0), EntityLabels.O);
     }
+
+    /**
+     * A model read from its file keeps only its non-zero weights: it scores every sentence as the dense model it was
+     * written from (labels and margins), and writes the same bytes again.
+     */
+    @Test
+    void aModelReadFromItsFileScoresAndWritesAsTheDenseOne() throws IOException {
+        java.util.Random random = new java.util.Random(5);
+        Perceptron dense = new Perceptron(8, 3);
+        for (int i = 0; i < dense.weights.length; i++) {
+            if (random.nextInt(4) == 0) { // most weights zero, as in a trained model; some rows all zero
+                dense.weights[i] = random.nextFloat() * 4 - 2;
+            }
+        }
+        for (int i = 0; i < dense.transitions.length; i++) {
+            dense.transitions[i] = random.nextFloat() - 0.5f;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        dense.write(new DataOutputStream(bytes));
+        Perceptron read = Perceptron.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertThat(read.weights.length).isLessThan(dense.weights.length / 3);
+        for (int sentence = 0; sentence < 200; sentence++) {
+            int n = 1 + random.nextInt(12);
+            int[] feats = new int[n * 3];
+            for (int k = 0; k < feats.length; k++) {
+                feats[k] = random.nextInt(10) == 0 ? -1 : random.nextInt(256);
+            }
+            float[] denseMargins = new float[n];
+            float[] readMargins = new float[n];
+            assertThat(read.decode(feats, n, readMargins)).containsExactly(dense.decode(feats, n, denseMargins));
+            assertThat(readMargins).containsExactly(denseMargins);
+        }
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        read.write(new DataOutputStream(again));
+        assertThat(again.toByteArray()).isEqualTo(bytes.toByteArray());
+    }
 }
