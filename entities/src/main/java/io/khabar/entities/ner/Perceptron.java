@@ -32,15 +32,11 @@ public final class Perceptron {
     /**
      * Label weights. While training, {@code L} per row, and row {@code b} is hashed bucket {@code b} (dense). A model
      * read from its file keeps only the non-zero weights of its non-zero rows (about a tenth of the buckets, and a
-     * third of their weights), found through {@link #rowOf}: 8 MiB less heap for the two shipped models.
+     * third of their weights), found through {@link #rows}.
      */
     final float[] weights;
-    /**
-     * Null when dense. Else, per bucket, -1 for no weights, or the offset of the bucket's non-zero weights in {@link
-     * #weights} shifted left by {@code L} bits, above an {@code L}-bit mask of the labels they belong to (in label
-     * order).
-     */
-    private final int[] rowOf;
+    /** Where a bucket's weights are, when read from a file; null when dense. */
+    private final SparseRows rows;
     /** transition weights: row = previous label (L for the sentence start), column = label */
     final float[] transitions;
 
@@ -48,26 +44,72 @@ public final class Perceptron {
         this.features = features;
         this.weights = new float[(1 << bucketBits) * L];
         this.transitions = new float[(L + 1) * L];
-        this.rowOf = null;
+        this.rows = null;
     }
 
-    private Perceptron(int features, float[] weights, float[] transitions, int[] rowOf) {
+    private Perceptron(int features, float[] weights, float[] transitions, SparseRows rows) {
         this.features = features;
         this.weights = weights;
         this.transitions = transitions;
-        this.rowOf = rowOf;
+        this.rows = rows;
+    }
+
+    /**
+     * The rows of a model read from its file: which buckets have one (a bit each, 128 KB for a million buckets, which
+     * stays in cache, so a feature without weights costs no miss), and, for those in bucket order, the offset of its
+     * non-zero weights in {@link #weights} shifted left by {@code L} bits, above an {@code L}-bit mask of the labels
+     * they belong to (in label order). A bucket's place among them is the count of set bits before it. An {@code int}
+     * per bucket took 4 MiB per model, read at a random place for every feature, present or not.
+     */
+    private static final class SparseRows {
+        final int buckets;
+        final long[] present;
+        /** per word of {@link #present}, the set bits in the words before it */
+        final int[] before;
+        final int[] codes;
+
+        SparseRows(int[] codeOf) {
+            buckets = codeOf.length;
+            present = new long[(buckets + 63) >>> 6];
+            before = new int[present.length];
+            int count = 0;
+            for (int b = 0; b < buckets; b++) {
+                if (codeOf[b] >= 0) {
+                    present[b >>> 6] |= 1L << b;
+                    count++;
+                }
+            }
+            codes = new int[count];
+            int at = 0;
+            for (int w = 0; w < present.length; w++) {
+                before[w] = at;
+                at += Long.bitCount(present[w]);
+            }
+            for (int b = 0, k = 0; b < buckets; b++) {
+                if (codeOf[b] >= 0) {
+                    codes[k++] = codeOf[b];
+                }
+            }
+        }
+
+        /** Bucket {@code b}'s code, or -1 when it has no weights. */
+        int code(int b) {
+            long word = present[b >>> 6];
+            long bit = 1L << b;
+            return (word & bit) == 0 ? -1 : codes[before[b >>> 6] + Long.bitCount(word & (bit - 1))];
+        }
     }
 
     private int buckets() {
-        return rowOf == null ? weights.length / L : rowOf.length;
+        return rows == null ? weights.length / L : rows.buckets;
     }
 
     /** Bucket {@code b}'s weight for label {@code l}. */
     private float weight(int b, int l) {
-        if (rowOf == null) {
+        if (rows == null) {
             return weights[b * L + l];
         }
-        int r = rowOf[b];
+        int r = rows.code(b);
         int mask = r & ((1 << L) - 1);
         if (r < 0 || (mask & (1 << l)) == 0) {
             return 0;
@@ -92,7 +134,7 @@ public final class Perceptron {
      * token ({@code -1}: none): all of a token's features, or only some of them on top of scores already there.
      */
     void addEmissions(int[] feats, int n, int stride, float[] emit) {
-        if (rowOf == null) {
+        if (rows == null) {
             for (int i = 0; i < n; i++) {
                 int base = i * stride;
                 int e = i * L;
@@ -114,7 +156,7 @@ public final class Perceptron {
             int e = i * L;
             for (int f = 0; f < stride; f++) {
                 int b = feats[base + f];
-                int r = b >= 0 ? rowOf[b] : -1;
+                int r = b >= 0 ? rows.code(b) : -1;
                 if (r >= 0) {
                     int w = r >>> L;
                     for (int mask = r & labels; mask != 0; mask &= mask - 1) {
@@ -234,7 +276,7 @@ public final class Perceptron {
         float[] w = new float[first.weights.length];
         float[] t = new float[first.transitions.length];
         for (Perceptron m : models) {
-            if (m.rowOf != null || m.weights.length != w.length || m.features != first.features) {
+            if (m.rows != null || m.weights.length != w.length || m.features != first.features) {
                 throw new IllegalArgumentException("models of different shapes, or read from files, cannot be averaged");
             }
             for (int i = 0; i < w.length; i++) {
@@ -309,17 +351,17 @@ public final class Perceptron {
         if (rows < 0 || rows > buckets) {
             throw new IOException("corrupt model: " + rows + " rows for " + buckets + " buckets");
         }
-        int[] rowOf = new int[buckets];
-        Arrays.fill(rowOf, -1);
+        int[] codeOf = new int[buckets];
+        Arrays.fill(codeOf, -1);
         int[] bucketOf = new int[rows];
         float[] dense = new float[rows * L];
         int nonZero = 0;
         for (int r = 0; r < rows; r++) {
             int b = in.readInt();
-            if (b < 0 || b >= buckets || rowOf[b] != -1) {
+            if (b < 0 || b >= buckets || codeOf[b] != -1) {
                 throw new IOException("corrupt model: bucket " + b + " out of range or repeated");
             }
-            rowOf[b] = 0;
+            codeOf[b] = 0;
             bucketOf[r] = b;
             for (int l = 0; l < L; l++) {
                 dense[r * L + l] = in.readFloat();
@@ -344,8 +386,8 @@ public final class Perceptron {
                     weights[at++] = w;
                 }
             }
-            rowOf[bucketOf[r]] = mask == 0 ? -1 : offset << L | mask;
+            codeOf[bucketOf[r]] = mask == 0 ? -1 : offset << L | mask;
         }
-        return new Perceptron(features, weights, transitions, rowOf);
+        return new Perceptron(features, weights, transitions, new SparseRows(codeOf));
     }
 }
