@@ -513,17 +513,17 @@ public final class EntityLinker {
         }
         // every key's beginnings up to a space: a token whose stem is none of them starts no match (a stem may hold
         // a space itself, so a key's first word is not enough)
-        java.util.Set<String> firstWords = new java.util.HashSet<>();
+        java.util.Set<String> keyStarts = new java.util.HashSet<>();
         for (String key : byKey.keySet()) {
             for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
-                firstWords.add(key.substring(0, space));
+                keyStarts.add(key.substring(0, space));
             }
-            firstWords.add(key);
+            keyStarts.add(key);
         }
         int n = tokens.length / 2;
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < n; k++) {
-            if (taken.get(tokens[2 * k]) || !firstWords.contains(stems[k])) {
+            if (taken.get(tokens[2 * k]) || !keyStarts.contains(stems[k])) {
                 continue;
             }
             for (int len = Math.min(longest, n - k); len >= 1; len--) {
