@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khabar.events.EventJson;
 
 import java.io.BufferedReader;
@@ -26,6 +27,15 @@ import java.util.zip.ZipInputStream;
 public final class Corpus {
     /** One article of the corpus. */
     public record Item(String language, String title, String body) {
+        /** The article as a producer posts it, with id {@code id}, its source named after its corpus. */
+        public ObjectNode raw(String id) {
+            ObjectNode a = EventJson.mapper().createObjectNode();
+            a.put("id", id);
+            a.put("source", language.equals("ar") ? "saudinewsnet" : "bbc");
+            a.put("title", title);
+            a.put("body", body);
+            return a;
+        }
     }
 
     private final List<Item> items;

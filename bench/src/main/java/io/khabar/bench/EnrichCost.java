@@ -81,11 +81,7 @@ public final class EnrichCost implements Callable<Integer> {
         List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
             Corpus.Item item = corpus.get(i);
-            ObjectNode a = EventJson.mapper().createObjectNode();
-            a.put("id", "cost-" + i);
-            a.put("source", item.language().equals("ar") ? "saudinewsnet" : "bbc");
-            a.put("title", item.title());
-            a.put("body", item.body());
+            ObjectNode a = item.raw("cost-" + i);
             records.add(EventJson.toBytes(intake.normalize(intake.accept(a, AT), AT, null, (id, e) -> { })));
         }
         ArticleEnricher enricher = new ArticleEnricher(ArticleEnricher.Annotators.all(

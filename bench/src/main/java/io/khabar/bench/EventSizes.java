@@ -76,11 +76,7 @@ public final class EventSizes implements Callable<Integer> {
                 : new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(write));
         for (int i = 0; i < n; i++) {
             Corpus.Item item = corpus.get((long) (i * step));
-            ObjectNode a = EventJson.mapper().createObjectNode();
-            a.put("id", "size-" + i);
-            a.put("source", item.language().equals("ar") ? "saudinewsnet" : "bbc");
-            a.put("title", item.title());
-            a.put("body", item.body());
+            ObjectNode a = item.raw("size-" + i);
             raw += EventJson.toBytes(a).length;
             Instant now = Instant.now();
             ArticleReceived received = intake.accept(a, now);
