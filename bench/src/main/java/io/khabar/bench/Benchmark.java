@@ -152,7 +152,7 @@ public final class Benchmark {
             }
             return new BenchOptions(n, warmup, List.copyOf(rates), latencySeconds, latencyWarmup,
                     !noBaseline && !attach, profile,
-                    corpus != null ? corpus : root.resolve("../shared/data/news").normalize(),
+                    corpus != null ? corpus : Corpus.beside(root),
                     reportDir != null ? reportDir : root.resolve("docs"), attach, bootstrap, ingestUrl, jdbcUrl,
                     jdbcUser, jdbcPassword);
         }

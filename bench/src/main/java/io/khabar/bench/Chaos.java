@@ -129,7 +129,7 @@ public final class Chaos {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--every must be positive");
             }
             return new Options(n, every, pgPause, brokerStop,
-                    corpus != null ? corpus : root.resolve("../shared/data/news").normalize(),
+                    corpus != null ? corpus : Corpus.beside(root),
                     seed != null ? seed : System.nanoTime(), report, drainTimeout);
         }
 

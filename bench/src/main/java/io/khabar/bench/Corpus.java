@@ -38,6 +38,11 @@ public final class Corpus {
         }
     }
 
+    /** The shared news corpus of the repository at {@code root}: {@code ../shared/data/news} beside it. */
+    public static Path beside(Path root) {
+        return root.resolve("../shared/data/news").normalize();
+    }
+
     private final List<Item> items;
 
     private Corpus(List<Item> items) {

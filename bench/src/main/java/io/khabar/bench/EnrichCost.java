@@ -74,7 +74,7 @@ public final class EnrichCost implements Callable<Integer> {
             Tools.writableFile(write);
         }
         Path corpusDir = this.corpusDir != null ? this.corpusDir
-                : Path.of(System.getProperty("khabar.root", ".")).resolve("../shared/data/news");
+                : Corpus.beside(Path.of(System.getProperty("khabar.root", ".")));
         Tools.requireFolder(corpusDir, "news corpus", "pass --corpus DIR");
         Corpus corpus = Corpus.load(corpusDir, n);
         ArticleIntake intake = new ArticleIntake();

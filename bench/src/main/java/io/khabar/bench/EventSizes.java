@@ -60,7 +60,7 @@ public final class EventSizes implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path corpusDir = this.corpusDir != null ? this.corpusDir
-                : Path.of(System.getProperty("khabar.root", ".")).resolve("../shared/data/news");
+                : Corpus.beside(Path.of(System.getProperty("khabar.root", ".")));
         Corpus corpus = Corpus.load(corpusDir, 40_000);
         ArticleIntake intake = new ArticleIntake();
         ArticleEnricher enricher = new ArticleEnricher(ArticleEnricher.Annotators.all(

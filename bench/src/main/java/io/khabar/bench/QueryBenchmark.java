@@ -108,7 +108,7 @@ public final class QueryBenchmark {
 
         Options options() {
             return new Options(articles, queries, distinct,
-                    corpus != null ? corpus : root.resolve("../shared/data/news").normalize(),
+                    corpus != null ? corpus : Corpus.beside(root),
                     noReport ? null : report != null ? report : root.resolve("docs/benchmarks.md"), keep);
         }
 

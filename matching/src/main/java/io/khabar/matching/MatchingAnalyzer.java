@@ -48,11 +48,7 @@ public final class MatchingAnalyzer {
     }
 
     public MatchingAnalyzer(Set<String> lexicon) {
-        java.util.Map<String, Integer> words = new java.util.HashMap<>();
-        for (String w : lexicon) {
-            words.put(w, 1);
-        }
-        this.lexicon = StringIntTable.of(words);
+        this.lexicon = StringIntTable.setOf(lexicon);
     }
 
     public MatchingText analyze(String text) {
@@ -180,7 +176,7 @@ public final class MatchingAnalyzer {
     }
 
     private boolean known(String word) {
-        return lexicon.get(word, 0) != 0;
+        return lexicon.contains(word);
     }
 
     /** Strips proclitics from one normalized word (see the class comment). */

@@ -35,6 +35,15 @@ public final class StringIntTable {
         this.entryBits = entryBits;
     }
 
+    /** A set of words: each key with the value 1, for {@link #contains}. */
+    public static StringIntTable setOf(java.util.Collection<String> keys) {
+        Map<String, Integer> map = new java.util.HashMap<>();
+        for (String k : keys) {
+            map.put(k, 1);
+        }
+        return of(map);
+    }
+
     public static StringIntTable of(Map<String, Integer> map) {
         int n = map.size();
         long total = 0;
@@ -92,6 +101,11 @@ public final class StringIntTable {
             s = (s + 1) & mask;
         }
         return missing;
+    }
+
+    /** Whether the table has {@code key} (with a value other than 0: every key of {@link #setOf}). */
+    public boolean contains(CharSequence key) {
+        return get(key, 0) != 0;
     }
 
     public int size() {

@@ -58,7 +58,7 @@ public class RecordPathBenchmark {
         enricher = new ArticleEnricher(ArticleEnricher.Annotators.all(
                 EntityExtractor.load(new MatchingAnalyzer(), List.of()), ZoneOffset.UTC));
         Path root = Path.of(System.getProperty("khabar.root", "."));
-        Corpus corpus = Corpus.load(root.resolve("../shared/data/news"), articles);
+        Corpus corpus = Corpus.load(Corpus.beside(root), articles);
         ArticleIntake intake = new ArticleIntake();
         for (int i = 0; i < corpus.size(); i++) {
             Corpus.Item item = corpus.get(i);

@@ -93,11 +93,7 @@ public final class Featurizer {
                       WordClusters clusters, int bucketBits) {
         this.keys = keys;
         this.clusters = clusters;
-        java.util.Map<String, Integer> words = new java.util.HashMap<>();
-        for (String w : vocabulary) {
-            words.put(w, 1);
-        }
-        this.vocabulary = StringIntTable.of(words);
+        this.vocabulary = StringIntTable.setOf(vocabulary);
         this.gazetteer = gazetteer;
         this.weakGazetteer = weakGazetteer;
         this.bucketBits = bucketBits;
@@ -349,7 +345,7 @@ public final class Featurizer {
 
     /** Whether {@code stem} is in the vocabulary. */
     public boolean known(String stem) {
-        return vocabulary.get(stem, 0) != 0;
+        return vocabulary.contains(stem);
     }
 
     public WordClusters clusters() {

@@ -48,10 +48,7 @@ public final class WordKeys {
         if (m.size() == 0) {
             return new String[]{token, token};
         }
-        if (m.size() == 1) {
-            return new String[]{m.forms(), m.stemsOrForms()};
-        }
-        // a hyphenated token (al-Assad) keeps its words apart, as the knowledge base's keys do
+        // a hyphenated token (al-Assad) keeps its words apart, joined by a space, as the knowledge base's keys do
         return new String[]{m.forms(), m.stemsOrForms()};
     }
 
