@@ -74,9 +74,11 @@ class SeedArticleEntitiesTest {
         assertThat(seed.mentionTexts("Q858")).containsOnly("سوريا");
         assertThat(seed.mentionTexts("Q159")).containsOnly("روسيا");
 
-        // سوتشي (Sochi) is a known miss of the shipped model: see the closing note of the entities issue
-        assertThat(seed.idsNamed("الشرق الأوسط")).singleElement()
-                .satisfies(id -> assertThat(seed.typesOf(id)).containsExactly("LOCATION"));
+        // the place data has Sochi without a QID; CultLAMA's Sochi, a twinned town, gives it one
+        ArticleEntity sochi = seed.require("Q39420");
+        assertThat(sochi.geonamesId()).isEqualTo(491422L);
+        assertThat(sochi.nameAr()).isEqualTo("سوتشي");
+        assertThat(seed.mentionTexts("Q39420")).containsOnly("سوتشي");
     }
 
     @Test

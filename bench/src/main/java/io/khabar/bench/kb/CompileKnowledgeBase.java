@@ -154,10 +154,10 @@ public final class CompileKnowledgeBase implements Callable<Integer> {
         notables.read(kbDir, Path.of(System.getProperty("khabar.kb.list", "knowledge/data/news-entities.tsv")), kb,
                 countries);
         log("CultLAMA: %,d people (%,d left out for a one-word name in a script), %,d organisations, %,d places added;"
-                        + " %,d QIDs already known given their labels;"
+                        + " %,d QIDs already known given their labels; %,d places of the place data given their QID;"
                         + " Khabar's list: %,d entries (%,d joined to an entity of the same name), %,d region demonyms",
                 notables.people, notables.mononyms, notables.organisations, notables.places, notables.merged,
-                notables.listed, notables.listedJoined, notables.demonymForms);
+                notables.placesGivenQid, notables.listed, notables.listedJoined, notables.demonymForms);
 
         Set<String> nisbaKeys = new HashSet<>();
         nisba.keySet().forEach(f -> nisbaKeys.add(KnowledgeBase.key(f)));

@@ -138,6 +138,16 @@ final class KbBuilder {
         return old;
     }
 
+    /** Moves a draft to a new id not yet taken (a place that is given its QID); its names stay indexed. */
+    void rekey(Draft d, String id) {
+        if (drafts.containsKey(id) || drafts.get(d.id) != d) {
+            throw new IllegalStateException("cannot move " + d.id + " to " + id);
+        }
+        drafts.remove(d.id);
+        d.id = id;
+        drafts.put(id, d);
+    }
+
     /** Adds a full-name alias (cleaned); false if its key is empty, a common word, or already an alias. */
     boolean alias(Draft d, String name) {
         String clean = Names.clean(name);

@@ -28,7 +28,9 @@ import java.util.zip.GZIPInputStream;
  *       labels and broadcasters (objects of P264, P449) and the sports clubs among the subjects of P17 are
  *       organisations; continents (objects of P30) and the landmarks and sites among the subjects of P17 are places.
  *       Occupations, genres, instruments, languages and works are not entities of the news and are left out. A QID
- *       the knowledge base already has only adds its labels as aliases.</li>
+ *       the knowledge base already has only adds its labels as aliases. A settlement (a place of birth or death, a
+ *       twinned town, a capital) that the place data holds without a QID gives that town its QID
+ *       ({@link #placeWithoutQid}).</li>
  *   <li><b>Khabar's demonyms of regions</b> ({@code knowledge/data/news-demonyms.tsv}: European, الأوروبي)
  *       relate a name to its region as a country's demonym does.</li>
  *   <li><b>Khabar's list</b> ({@code knowledge/data/news-entities.tsv}, written by hand): seas and regions,
@@ -44,6 +46,9 @@ final class Notables {
     private static final Set<String> PERSON_FACTS = Set.of("P19:sub", "P20:sub", "P27:sub", "P106:sub", "P103:sub",
             "P1412:sub");
     private static final Set<String> ORGANIZATION_FACTS = Set.of("P264:obj", "P449:obj");
+    /** Places of birth and death, twinned towns, capitals: settlements, which the place data may hold without a QID. */
+    private static final Set<String> SETTLEMENT_FACTS = Set.of("P19:obj", "P20:obj", "P190:obj", "P190:sub",
+            "P36:obj", "P1376:sub");
     private static final Pattern FACT = Pattern.compile("\"sub_uri\":\\s*\"(Q\\d+)\".*\"uuid\":\\s*\"P17_([a-z_]+?)_");
 
     int people;
@@ -54,6 +59,7 @@ final class Notables {
     int listedJoined;
     int demonymForms;
     int mononyms;
+    int placesGivenQid;
 
     void read(Path kbDir, Path listFile, KbBuilder kb, Countries countries) throws IOException {
         Map<String, String> p17Category = p17Categories(kbDir.resolve("cultlama/cultlama_v1.tar.gz"));
@@ -100,6 +106,17 @@ final class Notables {
                         CULTLAMA_OTHER_PRIOR);
                 places++;
             } else {
+                if (roles.stream().anyMatch(SETTLEMENT_FACTS::contains)) {
+                    Draft place = placeWithoutQid(kb, en, ar);
+                    if (place != null) {
+                        kb.rekey(place, f[0]);
+                        place.qid = f[0];
+                        if (ar != null && !ar.matches(".*[(),،].*") && kb.alias(place, ar) && place.nameAr == null) {
+                            place.nameAr = ar; // a label with a qualifier (مولينز، ألير) is not a name
+                        }
+                        placesGivenQid++;
+                    }
+                }
                 continue;
             }
             Draft kept = kb.put(d);
@@ -174,6 +191,27 @@ final class Notables {
             }
             listed++;
         }
+    }
+
+    /**
+     * The place without a QID that a settlement of CultLAMA names: a place of the place data with its English label
+     * and, if the place has Arabic names, its Arabic label among them; the most populous if several are; null if none.
+     */
+    static Draft placeWithoutQid(KbBuilder kb, String en, String ar) {
+        if (en == null) {
+            return null;
+        }
+        String arKey = ar == null ? null : KnowledgeBase.key(ar);
+        Draft best = null;
+        for (Draft d : kb.byAlias(KnowledgeBase.key(en))) {
+            if (d.type == EntityType.LOCATION && d.qid == null && d.geonamesId != null
+                    && (arKey == null || d.aliases.containsKey(arKey)
+                            || d.aliases.values().stream().noneMatch(KbNames::isArabicScript))
+                    && (best == null || d.population > best.population)) {
+                best = d;
+            }
+        }
+        return best;
     }
 
     private static boolean fullName(String name) {
