@@ -80,6 +80,28 @@ class CrossScriptAndAmbiguityTest {
     }
 
     @Test
+    void aDemonymOfTwoWordsIsItsCountrysAndAPlaceOfTwoWordsStaysAPlace() {
+        Articles.Extracted a = Articles.extract("Results",
+                "The South Korean team beat South African and Serbian rivals in the English city of Nottingham,"
+                        + " before a final in New Zealand and a tour of Hong Kong.");
+        assertThat(a.adjectiveTexts("Q884")).containsExactly("South Korean");
+        assertThat(a.adjectiveTexts("Q258")).containsExactly("South African");
+        assertThat(a.adjectiveTexts("Q403")).containsExactly("Serbian");
+        assertThat(a.adjectiveTexts("Q21")).containsExactly("English");
+        assertThat(a.entity("Q15")).isEmpty(); // the African of South African is not Africa's
+        assertThat(a.result().annotations()).filteredOn(x -> x.kind().equals("entity"))
+                .extracting(x -> a.text().substring(x.start(), x.end())).doesNotContain("South Korean", "South African", "Korean", "African");
+        assertThat(a.mentionTexts("Q664")).containsExactly("New Zealand");
+        assertThat(a.mentionTexts("Q8646")).containsExactly("Hong Kong");
+    }
+
+    @Test
+    void newYorkAloneIsTheCity() {
+        Articles.Extracted a = Articles.extract("Markets", "NEW YORK 1996-08-22\n\nStocks rose in New York on Thursday.");
+        assertThat(a.mentionTexts("Q60")).contains("New York");
+    }
+
+    @Test
     void cliticsStayOffTheNameSpan() {
         Articles.Extracted a = Articles.extract("زيارة",
                 "سافر الرئيس إلى موسكو أمس، وعاد لموسكو بعد أسبوع، ثم قال بالأمس إن العلاقات مع روسيا جيدة وبموسكو حلفاء.");

@@ -390,6 +390,16 @@ public final class EntityLinker {
     private NamedSpan trimNisba(NamedSpan s, Map<String, List<Span>> adjectives, java.util.BitSet taken) {
         String[] tokens = s.tokens();
         int[] bounds = s.bounds();
+        if (tokens.length == 2 && bounds[2] - bounds[1] == 1) {
+            Optional<KbEntity> country = nisba(tokens[0], tokens[1]);
+            if (country.isPresent()) { // South Korean, الكوري الجنوبي: a demonym of two words is an adjective only
+                record(adjectives, country.get(), bounds[0] + keys.procliticLength(tokens[0]), bounds[3]);
+                if (taken != null) {
+                    taken.set(bounds[0], bounds[3]);
+                }
+                return null;
+            }
+        }
         if (tokens.length > 1 && !s.type().equals("PERSON")) {
             // the Czech Republic, British Airways, المحيط الهندي, وكالة الأنباء المصرية: the demonym is part of the
             // name, and still relates the name to its country
@@ -439,25 +449,43 @@ public final class EntityLinker {
     }
 
     private Optional<KbEntity> nisba(String token) {
-        if (token.isEmpty()) {
+        if (!demonymStart(token)) {
             return Optional.empty();
-        }
-        char c = token.charAt(0);
-        boolean arabic = Scripts.inArabicBlock(c);
-        if (!arabic && !Character.isUpperCase(c)) {
-            return Optional.empty(); // English demonyms are capitalized; "american" in a URL is not one
         }
         String[] k = keys.of(token);
         Optional<KbEntity> found = kb.nisbaKey(k[0]);
-        if (found.isEmpty() && arabic && !k[1].equals(k[0])) {
+        if (found.isEmpty() && !k[1].equals(k[0]) && Scripts.inArabicBlock(token.charAt(0))) {
             found = kb.nisbaKey(k[1]);
         }
-        // a word that is itself the name of a prominent place (Gibraltar) is a mention, not an adjective
-        if (found.isPresent() && kb.lookupKey(k[1]).stream().anyMatch(cand -> !cand.shortForm()
-                && cand.entity().type() == EntityType.LOCATION && cand.entity().prior() >= PROMINENT_PLACE_PRIOR)) {
+        return found.isPresent() && prominentPlace(k[1]) ? Optional.empty() : found;
+    }
+
+    /** A demonym of two words (South Korean, الكوري الجنوبي, with a proclitic on the first: والكوري الجنوبي). */
+    private Optional<KbEntity> nisba(String first, String second) {
+        if (!demonymStart(first) || !demonymStart(second)) {
             return Optional.empty();
         }
-        return found;
+        String[] k = keys.of(first);
+        String[] k2 = keys.of(second);
+        Optional<KbEntity> found = kb.nisbaKey(k[0] + " " + k2[0]);
+        if (found.isEmpty() && !k[1].equals(k[0]) && Scripts.inArabicBlock(first.charAt(0))) {
+            found = kb.nisbaKey(k[1] + " " + k2[0]);
+        }
+        return found.isPresent() && prominentPlace(k[1] + " " + k2[1]) ? Optional.empty() : found;
+    }
+
+    /**
+     * Whether a name key is a prominent place's: such a word is a mention, not an adjective, though the data gives it
+     * as a demonym too (Gibraltar, New Zealand, Hong Kong).
+     */
+    private boolean prominentPlace(String stemKey) {
+        return kb.lookupKey(stemKey).stream().anyMatch(cand -> !cand.shortForm()
+                && cand.entity().type() == EntityType.LOCATION && cand.entity().prior() >= PROMINENT_PLACE_PRIOR);
+    }
+
+    /** Arabic, or capitalized: English demonyms are capitalized ("american" in a URL is not one). */
+    private static boolean demonymStart(String token) {
+        return !token.isEmpty() && (Scripts.inArabicBlock(token.charAt(0)) || Character.isUpperCase(token.charAt(0)));
     }
 
     /**
@@ -474,6 +502,15 @@ public final class EntityLinker {
                 continue;
             }
             String token = text.substring(s, e);
+            if (k + 3 < bounds.length && bounds[k + 2] == e + 1 && (taken == null || !taken.get(e + 1))) {
+                Optional<KbEntity> pair = nisba(token, text.substring(e + 1, bounds[k + 3]));
+                if (pair.isPresent()) { // South Korean: not South, nor Korean alone (South African is not Africa's)
+                    countries.add(pair.get().id());
+                    record(adjectives, pair.get(), s + keys.procliticLength(token), bounds[k + 3]);
+                    k += 2;
+                    continue;
+                }
+            }
             Optional<KbEntity> country = nisba(token);
             if (country.isPresent()) {
                 countries.add(country.get().id());
