@@ -93,6 +93,11 @@ class CrossScriptAndAmbiguityTest {
                 .extracting(x -> a.text().substring(x.start(), x.end())).doesNotContain("South Korean", "South African", "Korean", "African");
         assertThat(a.mentionTexts("Q664")).containsExactly("New Zealand");
         assertThat(a.mentionTexts("Q8646")).containsExactly("Hong Kong");
+
+        Articles.Extracted ar = Articles.extract("قمة", "التقى الرئيس الكوري الجنوبي نظيره الكوري الشمالي،"
+                + " وقالت الحكومة الكورية الجنوبية إن المحادثات بناءة.");
+        assertThat(ar.adjectiveTexts("Q884")).containsExactly("الكوري الجنوبي", "الكورية الجنوبية");
+        assertThat(ar.adjectiveTexts("Q423")).containsExactly("الكوري الشمالي");
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *       or ي stripped, then ي، ية، يون، يين، يان, each also with ال (روسي، الروسية، الروسيون...). Also from the
  *       adjectives of official names (الاتحاد الروسي، الولايات المتحدة الأمريكية) when no other independent
  *       country's official name has the same adjective (العربية، الإسلامية، الديمقراطية are shared and dropped) and
- *       the name does not also contain a country's one-word name (جمهورية غيانا التعاونية).</li>
+ *       the name does not also contain a country's one-word name (جمهورية غيانا التعاونية). A name of a word and
+ *       its adjective (كوريا الجنوبية) gives both words' nisba in agreement (الكوري الجنوبي، الكورية الجنوبية).</li>
  *   <li>English, from the nationality adjectives of countries-states-cities (Russian, Emirati) and from the English
  *       short names: -a +n (Russian), -y +ian (Italian), -ey +ish (Turkish), -e +ian or +an, -o +an, -i or -u +an,
  *       and after a consonant +ian, +ese, +i (Iranian, Sudanese, Omani).</li>
@@ -84,6 +85,21 @@ final class Demonyms {
                     if (base != null) {
                         bases.add(base);
                     }
+                }
+            }
+            Set<List<String>> pairs = new LinkedHashSet<>();
+            for (String name : draft.aliases.values()) {
+                String[] words = name.split(" ");
+                if (words.length == 2 && KbNames.isArabicScript(name) && !generic.contains(KnowledgeBase.key(words[0]))) {
+                    List<String> family = arabicPairFamily(words[0], words[1]);
+                    if (family != null) {
+                        pairs.add(family);
+                    }
+                }
+            }
+            for (List<String> family : pairs) {
+                for (String form : family) {
+                    add(generated, spelling, form, c.iso2);
                 }
             }
             if (c.independent) {
@@ -226,6 +242,31 @@ final class Demonyms {
         }
         for (int i = 0; i < 5; i++) {
             out.add("ال" + out.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The demonyms of a name of two words whose second is an adjective (كوريا الجنوبية): each word's nisba in
+     * agreement (كوري جنوبي، الكورية الجنوبية، الكوريون الجنوبيون), in {@link #arabicFamily}'s order; null when the
+     * name is not of that shape (a first word with ال, a second without ال or not ending in ية or ي).
+     */
+    static List<String> arabicPairFamily(String first, String second) {
+        String adjective = KnowledgeBase.key(second);
+        if (KnowledgeBase.key(first).startsWith("ال") || !adjective.startsWith("ال")
+                || !(adjective.endsWith("يه") || adjective.endsWith("ي"))) {
+            return null;
+        }
+        String a = arabicBase(first);
+        String b = arabicBase(second);
+        if (a == null || b == null) {
+            return null;
+        }
+        List<String> firsts = arabicFamily(a);
+        List<String> seconds = arabicFamily(b);
+        List<String> out = new ArrayList<>(firsts.size());
+        for (int i = 0; i < firsts.size(); i++) {
+            out.add(firsts.get(i) + " " + seconds.get(i));
         }
         return out;
     }

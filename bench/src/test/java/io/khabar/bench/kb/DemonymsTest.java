@@ -15,6 +15,11 @@ class DemonymsTest {
         assertThat(Demonyms.arabicBase("الأمريكية")).isEqualTo("أمريك");
         assertThat(Demonyms.arabicFamily("سور")).containsExactly("سوري", "سورية", "سوريون", "سوريين", "سوريان",
                 "السوري", "السورية", "السوريون", "السوريين", "السوريان");
+        assertThat(Demonyms.arabicPairFamily("كوريا", "الجنوبية")).contains("كوري جنوبي", "الكوري الجنوبي",
+                "الكورية الجنوبية", "الكوريون الجنوبيون").hasSize(10);
+        assertThat(Demonyms.arabicPairFamily("الإمارات", "العربية")).as("not a word and its adjective").isNull();
+        assertThat(Demonyms.arabicPairFamily("جنوب", "أفريقيا")).isNull();
+        assertThat(Demonyms.arabicPairFamily("أفريقيا", "الوسطى")).as("an elative has no nisba").isNull();
     }
 
     @Test
