@@ -101,6 +101,15 @@ class CrossScriptAndAmbiguityTest {
     }
 
     @Test
+    void berlinIsTheCityWithItsQidNotTheStateOfTheSameName() {
+        Articles.Extracted a = Articles.extract("قمة", "اجتمع وزراء الخارجية في برلين يوم الاثنين.");
+        ArticleEntity berlin = a.require("Q64");
+        assertThat(berlin.kind()).isEqualTo("city");
+        assertThat(berlin.geonamesId()).isEqualTo(2950159L);
+        assertThat(a.mentionTexts("Q64")).containsExactly("برلين");
+    }
+
+    @Test
     void newYorkAloneIsTheCity() {
         Articles.Extracted a = Articles.extract("Markets", "NEW YORK 1996-08-22\n\nStocks rose in New York on Thursday.");
         assertThat(a.mentionTexts("Q60")).contains("New York");

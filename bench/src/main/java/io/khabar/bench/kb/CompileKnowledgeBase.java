@@ -158,6 +158,8 @@ public final class CompileKnowledgeBase implements Callable<Integer> {
                         + " Khabar's list: %,d entries (%,d joined to an entity of the same name), %,d region demonyms",
                 notables.people, notables.mononyms, notables.organisations, notables.places, notables.merged,
                 notables.placesGivenQid, notables.listed, notables.listedJoined, notables.demonymForms);
+        log("CultLAMA settlement QIDs moved to their town from a region or a misnamed place: %,d %s",
+                notables.movedQids.size(), notables.movedQids);
 
         Set<String> nisbaKeys = new HashSet<>();
         nisba.keySet().forEach(f -> nisbaKeys.add(KnowledgeBase.key(f)));

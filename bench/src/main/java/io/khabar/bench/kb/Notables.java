@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ import java.util.zip.GZIPInputStream;
 final class Notables {
     static final double CULTLAMA_PERSON_PRIOR = 0.5; // as legislators: a surname alone does not link without context
     static final double CULTLAMA_OTHER_PRIOR = 0.6;
+    /** How far a city state's point may lie from its city's (Chongqing's municipality: about 140 km). */
+    static final double CITY_STATE_KM = 150;
     private static final Set<String> PERSON_FACTS = Set.of("P19:sub", "P20:sub", "P27:sub", "P106:sub", "P103:sub",
             "P1412:sub");
     private static final Set<String> ORGANIZATION_FACTS = Set.of("P264:obj", "P449:obj");
@@ -60,6 +63,8 @@ final class Notables {
     int demonymForms;
     int mononyms;
     int placesGivenQid;
+    /** Settlement QIDs moved from a region or a misnamed place to their town: "QID name: old holder -> town". */
+    final List<String> movedQids = new ArrayList<>();
 
     void read(Path kbDir, Path listFile, KbBuilder kb, Countries countries) throws IOException {
         Map<String, String> p17Category = p17Categories(kbDir.resolve("cultlama/cultlama_v1.tar.gz"));
@@ -76,6 +81,19 @@ final class Notables {
                 ar = null;
             }
             Draft existing = kb.get(f[0]);
+            boolean settlement = roles.stream().anyMatch(SETTLEMENT_FACTS::contains);
+            if (existing != null && settlement && heldByAnotherPlace(existing, en)) {
+                Draft town = placeWithoutQid(kb, en, ar);
+                if (town != null && sameTownPlausibly(existing, town)) {
+                    String name = existing.nameEn != null ? existing.nameEn : existing.aliases.values().iterator().next();
+                    kb.rekey(existing, kb.freshId(EntityType.LOCATION, KnowledgeBase.key(name), existing.countryCode,
+                            existing.geonamesId));
+                    existing.qid = null;
+                    giveQid(kb, town, f[0], ar);
+                    movedQids.add(f[0] + " " + en + ": " + existing.id + " -> town " + town.geonamesId);
+                    continue;
+                }
+            }
             if (existing != null) {
                 if (en != null) {
                     kb.alias(existing, en);
@@ -106,14 +124,10 @@ final class Notables {
                         CULTLAMA_OTHER_PRIOR);
                 places++;
             } else {
-                if (roles.stream().anyMatch(SETTLEMENT_FACTS::contains)) {
+                if (settlement) {
                     Draft place = placeWithoutQid(kb, en, ar);
                     if (place != null) {
-                        kb.rekey(place, f[0]);
-                        place.qid = f[0];
-                        if (ar != null && !ar.matches(".*[(),،].*") && kb.alias(place, ar) && place.nameAr == null) {
-                            place.nameAr = ar; // a label with a qualifier (مولينز، ألير) is not a name
-                        }
+                        giveQid(kb, place, f[0], ar);
                         placesGivenQid++;
                     }
                 }
@@ -191,6 +205,38 @@ final class Notables {
             }
             listed++;
         }
+    }
+
+    /** A town of the place data takes a settlement's QID as its id, and its Arabic label as a name. */
+    private static void giveQid(KbBuilder kb, Draft town, String qid, String ar) {
+        kb.rekey(town, qid);
+        town.qid = qid;
+        if (ar != null && !ar.matches(".*[(),،].*") && kb.alias(town, ar) && town.nameAr == null) {
+            town.nameAr = ar; // a label with a qualifier (مولينز، ألير) is not a name
+        }
+    }
+
+    /**
+     * Whether a settlement's QID is held by a place that is not the town: a region (the state of Berlin has Berlin's
+     * QID in the place data), or a place without the settlement's English name (the place data gives Shanghai's QID
+     * to Shangmei, a town of 75,000).
+     */
+    static boolean heldByAnotherPlace(Draft holder, String en) {
+        return holder.type == EntityType.LOCATION && !"country".equals(holder.kind)
+                && ("region".equals(holder.kind) || en != null && !holder.aliases.containsKey(KnowledgeBase.key(en)));
+    }
+
+    /**
+     * Whether a town may take the QID its holder has: both of one country, and a region within
+     * {@value #CITY_STATE_KM} km of the town (a city state such as Berlin; the state of Washington is not its
+     * namesake city, nor the French department of Vienne the town of Vienne).
+     */
+    static boolean sameTownPlausibly(Draft holder, Draft town) {
+        if (holder.countryCode != null && town.countryCode != null && !holder.countryCode.equals(town.countryCode)) {
+            return false;
+        }
+        return !"region".equals(holder.kind) || holder.lat != null && town.lat != null
+                && KbNames.distanceKm(holder.lat, holder.lon, town.lat, town.lon) <= CITY_STATE_KM;
     }
 
     /**

@@ -36,6 +36,41 @@ class NotablesTest {
     }
 
     @Test
+    void aQidHeldByARegionOrAMisnamedPlaceGoesToTheTownOnlyWhereThatIsPlausible() {
+        KbBuilder.Draft berlinState = place("Berlin", null, "Q64", null, 0);
+        berlinState.kind = "region";
+        berlinState.countryCode = "DE";
+        berlinState.lat = 52.51;
+        berlinState.lon = 13.40;
+        KbBuilder.Draft berlin = place("Berlin", null, null, 2950159L, 3_426_354);
+        berlin.countryCode = "DE";
+        berlin.lat = 52.52;
+        berlin.lon = 13.41;
+        assertThat(Notables.heldByAnotherPlace(berlinState, "Berlin")).as("a region").isTrue();
+        assertThat(Notables.sameTownPlausibly(berlinState, berlin)).isTrue();
+
+        KbBuilder.Draft washingtonState = place("Washington", null, "Q1223", null, 0);
+        washingtonState.kind = "region";
+        washingtonState.countryCode = "US";
+        washingtonState.lat = 47.4;
+        washingtonState.lon = -120.5;
+        KbBuilder.Draft dc = place("Washington", null, null, 4140963L, 689_545);
+        dc.countryCode = "US";
+        dc.lat = 38.9;
+        dc.lon = -77.0;
+        assertThat(Notables.sameTownPlausibly(washingtonState, dc)).as("a state is not its namesake city").isFalse();
+
+        KbBuilder.Draft shangmei = place("Shangmei", null, "Q8686", 1788869L, 75_233);
+        assertThat(Notables.heldByAnotherPlace(shangmei, "Shanghai")).as("a place without that name").isTrue();
+        assertThat(Notables.heldByAnotherPlace(shangmei, "Shangmei")).isFalse();
+        KbBuilder.Draft odesa = place("Odesa", null, "Q1874", null, 0);
+        odesa.countryCode = "UA";
+        KbBuilder.Draft odessaTexas = place("Odessa", null, null, 5527554L, 99_940);
+        odessaTexas.countryCode = "US";
+        assertThat(Notables.sameTownPlausibly(odesa, odessaTexas)).as("another country").isFalse();
+    }
+
+    @Test
     void aPlaceGivenItsQidMovesToItAndKeepsItsNamesIndexed() {
         KbBuilder.Draft sochi = place("Sochi", null, null, 491422L, 327_608);
         String old = sochi.id;
