@@ -110,6 +110,19 @@ class CrossScriptAndAmbiguityTest {
     }
 
     @Test
+    void aClubNamedAfterItsCityIsTheClubInASportsReportAndTheCityElsewhere() {
+        Articles.Extracted match = Articles.extract("الدوري", "فاز برشلونة على ريال مدريد 2-1 في الدوري الإسباني.");
+        assertThat(match.idsNamed("برشلونة")).containsExactly("Q7156");
+        Articles.Extracted summit = Articles.extract("قمة", "افتتحت القمة في مدينة برشلونة الإسبانية يوم الاثنين.");
+        assertThat(summit.idsNamed("برشلونة")).containsExactly("Q1492");
+        Articles.Extracted en = Articles.extract("Soccer", "Barcelona beat Valencia 2-1 on Sunday, while Schalke drew"
+                + " with Werder Bremen.");
+        assertThat(en.idsNamed("Barcelona")).containsExactly("Q7156");
+        assertThat(en.idsNamed("Schalke")).containsExactly("Q32494");
+        assertThat(en.idsNamed("Werder Bremen")).containsExactly("Q51976");
+    }
+
+    @Test
     void newYorkAloneIsTheCity() {
         Articles.Extracted a = Articles.extract("Markets", "NEW YORK 1996-08-22\n\nStocks rose in New York on Thursday.");
         assertThat(a.mentionTexts("Q60")).contains("New York");

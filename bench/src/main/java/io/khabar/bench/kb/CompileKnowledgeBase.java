@@ -160,6 +160,7 @@ public final class CompileKnowledgeBase implements Callable<Integer> {
                 notables.placesGivenQid, notables.listed, notables.listedJoined, notables.demonymForms);
         log("CultLAMA settlement QIDs moved to their town from a region or a misnamed place: %,d %s",
                 notables.movedQids.size(), notables.movedQids);
+        log("CultLAMA sports clubs' short names (Barcelona, Werder Bremen, برشلونة): %,d", notables.clubShortNames);
 
         Set<String> nisbaKeys = new HashSet<>();
         nisba.keySet().forEach(f -> nisbaKeys.add(KnowledgeBase.key(f)));

@@ -27,7 +27,7 @@ import java.util.zip.GZIPInputStream;
  *   <li><b>CultLAMA</b> ({@code kb/cultlama}): Wikidata entities with English and Arabic labels, typed by the facts
  *       they take part in. Subjects of birthplace, citizenship, occupation or language facts are people; record
  *       labels and broadcasters (objects of P264, P449) and the sports clubs among the subjects of P17 are
- *       organisations; continents (objects of P30) and the landmarks and sites among the subjects of P17 are places.
+ *       organisations (a club with its country, and its name without FC and the like: {@link #clubShortName}); continents (objects of P30) and the landmarks and sites among the subjects of P17 are places.
  *       Occupations, genres, instruments, languages and works are not entities of the news and are left out. A QID
  *       the knowledge base already has only adds its labels as aliases. A settlement (a place of birth or death, a
  *       twinned town, a capital) that the place data holds without a QID gives that town its QID
@@ -52,7 +52,13 @@ final class Notables {
     /** Places of birth and death, twinned towns, capitals: settlements, which the place data may hold without a QID. */
     private static final Set<String> SETTLEMENT_FACTS = Set.of("P19:obj", "P20:obj", "P190:obj", "P190:sub",
             "P36:obj", "P1376:sub");
-    private static final Pattern FACT = Pattern.compile("\"sub_uri\":\\s*\"(Q\\d+)\".*\"uuid\":\\s*\"P17_([a-z_]+?)_");
+    private static final Pattern FACT = Pattern.compile(
+            "\"sub_uri\":\\s*\"(Q\\d+)\",\\s*\"obj_uri\":\\s*\\[\"(Q\\d+)\".*\"uuid\":\\s*\"P17_([a-z_]+?)_");
+    /** Words of a club's name that say it is a club (FC Barcelona, Olympique de Marseille), not which one. */
+    private static final Set<String> CLUB_WORDS = Set.of("FC", "F.C.", "AFC", "A.F.C.", "CF", "C.F.", "SC", "S.C.",
+            "AC", "A.C.", "AS", "A.S.", "SV", "S.V.", "SL", "S.L.", "SK", "S.K.", "BV", "RC", "R.C.", "CD", "C.D.",
+            "UD", "SD", "RCD", "CA", "C.A.", "SS", "S.S.", "FK", "NK", "KV", "OSC", "VfB", "VfL", "TSV", "1.", "Club",
+            "Olympique", "Stade", "de", "نادي");
 
     int people;
     int organisations;
@@ -63,11 +69,14 @@ final class Notables {
     int demonymForms;
     int mononyms;
     int placesGivenQid;
+    int clubShortNames;
     /** Settlement QIDs moved from a region or a misnamed place to their town: "QID name: old holder -> town". */
     final List<String> movedQids = new ArrayList<>();
 
     void read(Path kbDir, Path listFile, KbBuilder kb, Countries countries) throws IOException {
-        Map<String, String> p17Category = p17Categories(kbDir.resolve("cultlama/cultlama_v1.tar.gz"));
+        Map<String, String[]> p17 = p17Facts(kbDir.resolve("cultlama/cultlama_v1.tar.gz"));
+        Map<String, String> p17Category = new HashMap<>();
+        p17.forEach((qid, fact) -> p17Category.put(qid, fact[0]));
         List<String> lines = Files.readAllLines(kbDir.resolve("cultlama/derived_qid_en_ar.tsv"), StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
@@ -118,6 +127,30 @@ final class Notables {
             } else if (roles.stream().anyMatch(ORGANIZATION_FACTS::contains)
                     || "sports".equals(p17Category.get(f[0]))) {
                 d = draft(f[0], EntityType.ORGANIZATION, "organization", en, ar, CULTLAMA_OTHER_PRIOR);
+                if ("sports".equals(p17Category.get(f[0]))) {
+                    // a club is named short in the news (Barcelona, Schalke, برشلونة) and belongs to its country:
+                    // the recognizer's type then tells the club from its city
+                    Draft country = kb.get(p17.get(f[0])[1]);
+                    d.countryCode = country != null && "country".equals(country.kind) ? country.countryCode : null;
+                    for (String name : new String[]{en, ar}) {
+                        String shortName = clubShortName(name);
+                        if (shortName == null) {
+                            continue;
+                        }
+                        // one word is often the club's city (Barcelona): a short form, which the recognizer's type
+                        // and the context must confirm; more words (Werder Bremen) name the club alone, unless they
+                        // are a place's name too (New York City FC)
+                        String key = KnowledgeBase.key(shortName);
+                        if (!shortName.contains(" ")) {
+                            d.shortNames.putIfAbsent(key, shortName);
+                        } else if (kb.byAlias(key).stream().noneMatch(p -> p.type == EntityType.LOCATION)) {
+                            d.aliases.putIfAbsent(key, shortName);
+                        } else {
+                            continue;
+                        }
+                        clubShortNames++;
+                    }
+                }
                 organisations++;
             } else if (roles.contains("P30:obj") || roles.contains("P17:sub") && p17Category.containsKey(f[0])) {
                 d = draft(f[0], EntityType.LOCATION, roles.contains("P30:obj") ? "region" : "place", en, ar,
@@ -260,6 +293,28 @@ final class Notables {
         return best;
     }
 
+    /**
+     * A club's name without the words that only say it is a club, at either end (FC Barcelona: Barcelona; Olympique
+     * de Marseille: Marseille; FC Schalke 04: Schalke; نادي برشلونة: برشلونة); null if nothing is left out, or
+     * fewer than three letters are left.
+     */
+    static String clubShortName(String name) {
+        if (name == null) {
+            return null;
+        }
+        List<String> words = new ArrayList<>(List.of(name.strip().split("\\s+")));
+        int before = words.size();
+        while (!words.isEmpty() && CLUB_WORDS.contains(words.get(0))) {
+            words.remove(0);
+        }
+        while (!words.isEmpty() && (CLUB_WORDS.contains(words.get(words.size() - 1))
+                || words.get(words.size() - 1).matches("\\d+"))) {
+            words.remove(words.size() - 1);
+        }
+        String out = String.join(" ", words);
+        return words.size() < before && out.codePoints().filter(Character::isLetter).count() >= 3 ? out : null;
+    }
+
     private static boolean fullName(String name) {
         return name != null && name.strip().contains(" ");
     }
@@ -276,11 +331,12 @@ final class Notables {
     }
 
     /**
-     * The category (geography, history, sports) of each subject of a P17 (country) fact, from the English facts in
-     * the CultLAMA archive: the fact ids say it ({@code P17_sports_ARAB_REGION_3}). Read with a minimal tar reader.
+     * The category (geography, history, sports) and the country QID of each subject of a P17 (country) fact, from
+     * the English facts in the CultLAMA archive: the fact ids say the category ({@code P17_sports_ARAB_REGION_3}).
+     * Read with a minimal tar reader.
      */
-    static Map<String, String> p17Categories(Path archive) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
+    static Map<String, String[]> p17Facts(Path archive) throws IOException {
+        Map<String, String[]> out = new LinkedHashMap<>();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(archive))) {
             byte[] header = new byte[512];
             while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
@@ -296,7 +352,7 @@ final class Notables {
                     for (String line : body.toString(StandardCharsets.UTF_8).split("\n")) {
                         Matcher m = FACT.matcher(line);
                         if (m.find()) {
-                            out.putIfAbsent(m.group(1), m.group(2));
+                            out.putIfAbsent(m.group(1), new String[]{m.group(3), m.group(2)});
                         }
                     }
                 } else {

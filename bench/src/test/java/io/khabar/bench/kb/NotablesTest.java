@@ -71,6 +71,18 @@ class NotablesTest {
     }
 
     @Test
+    void aClubIsNamedWithoutTheWordsThatOnlySayItIsAClub() {
+        assertThat(Notables.clubShortName("FC Barcelona")).isEqualTo("Barcelona");
+        assertThat(Notables.clubShortName("Olympique de Marseille")).isEqualTo("Marseille");
+        assertThat(Notables.clubShortName("FC Schalke 04")).isEqualTo("Schalke");
+        assertThat(Notables.clubShortName("SV Werder Bremen")).isEqualTo("Werder Bremen");
+        assertThat(Notables.clubShortName("FC Girondins de Bordeaux")).isEqualTo("Girondins de Bordeaux");
+        assertThat(Notables.clubShortName("نادي برشلونة")).isEqualTo("برشلونة");
+        assertThat(Notables.clubShortName("Manchester United")).as("nothing to leave out").isNull();
+        assertThat(Notables.clubShortName("AC")).isNull();
+    }
+
+    @Test
     void aPlaceGivenItsQidMovesToItAndKeepsItsNamesIndexed() {
         KbBuilder.Draft sochi = place("Sochi", null, null, 491422L, 327_608);
         String old = sochi.id;
