@@ -50,6 +50,8 @@ public final class KnowledgeBase {
     private final int[] postingStarts;
     private final int[] postings;
     private final Map<String, KbEntity> nisba;
+    /** The last words of the demonyms of two words (korean of south korean, الجنوبي): a pair is looked up only then. */
+    private final java.util.Set<String> demonymSecondWords;
     private final int maxAliasWords;
 
     private KnowledgeBase(List<KbEntity> entities, Map<String, String> idAliases, Map<String, String> nisbaIds) {
@@ -109,6 +111,14 @@ public final class KnowledgeBase {
             }
         });
         this.nisba = demonyms;
+        java.util.Set<String> seconds = new java.util.HashSet<>();
+        for (String key : demonyms.keySet()) {
+            int space = key.indexOf(' ');
+            if (space > 0 && key.indexOf(' ', space + 1) < 0) {
+                seconds.add(key.substring(space + 1));
+            }
+        }
+        this.demonymSecondWords = seconds;
     }
 
     /** The compiled default knowledge base (a classpath resource), read once and shared. */
@@ -219,6 +229,11 @@ public final class KnowledgeBase {
     /** {@link #nisba(String)} for an already computed {@link #key(String)} (callers that cache keys). */
     public Optional<KbEntity> nisbaKey(String key) {
         return Optional.ofNullable(nisba.get(key));
+    }
+
+    /** Whether a word's key ends some demonym of two words (South Korean, الكوري الجنوبي). */
+    public boolean endsTwoWordDemonym(String key) {
+        return demonymSecondWords.contains(key);
     }
 
     /** The longest alias or short name, in words: the largest n-gram worth looking up. */

@@ -465,8 +465,11 @@ public final class EntityLinker {
         if (!demonymStart(first) || !demonymStart(second)) {
             return Optional.empty();
         }
-        String[] k = keys.of(first);
         String[] k2 = keys.of(second);
+        if (!kb.endsTwoWordDemonym(k2[0])) {
+            return Optional.empty();
+        }
+        String[] k = keys.of(first);
         Optional<KbEntity> found = kb.nisbaKey(k[0] + " " + k2[0]);
         if (found.isEmpty() && !k[1].equals(k[0]) && Scripts.inArabicBlock(first.charAt(0))) {
             found = kb.nisbaKey(k[1] + " " + k2[0]);
