@@ -179,13 +179,20 @@ class KnowledgeBaseTest {
     }
 
     @Test
-    void shortNamesOnlyForPeopleWithQids() {
+    void shortNamesOnlyForPeopleAndClubsWithQids() {
         kb.entities().forEach(e -> {
             if (!e.shortNames().isEmpty()) {
                 assertThat(e.qid()).as(e.id()).isNotNull();
-                assertThat(e.type()).isEqualTo(EntityType.PERSON);
+                assertThat(e.type()).as(e.id()).isIn(EntityType.PERSON, EntityType.ORGANIZATION);
             }
         });
+        // a surname (Putin) and a club's city (Barcelona) are short forms, never full names
+        assertThat(kb.lookup("Putin")).filteredOn(c -> c.entity().id().equals("Q7747"))
+                .singleElement().satisfies(c -> assertThat(c.shortForm()).isTrue());
+        assertThat(kb.lookup("Barcelona")).filteredOn(c -> c.entity().id().equals("Q7156"))
+                .singleElement().satisfies(c -> assertThat(c.shortForm()).isTrue());
+        assertThat(kb.lookup("Barcelona")).filteredOn(c -> c.entity().id().equals("Q1492"))
+                .singleElement().satisfies(c -> assertThat(c.shortForm()).isFalse());
     }
 
     @Test
