@@ -58,6 +58,14 @@ public final class EntityLinker {
     private static final double PROMINENT_PLACE_PRIOR = 0.5;
     /** A type the recognizer confuses with the candidate's (a place and an organisation: Kremlin, Australia). */
     private static final double NEIGHBOUR_TYPE = 0.5;
+    /**
+     * Organisations whose names of several words are found even where the recognizer let them pass (لوكالة الإعلام
+     * الروسية): the knowledge base's well-known ones (its own list's news agencies, international organisations,
+     * government bodies), at this prior or above; CultLAMA's and the name pairs' are below it.
+     */
+    private static final double KNOWN_ORGANISATION_PRIOR = 0.7;
+    /** Confidence of such a mention: as a propagated one's of a sure name. */
+    private static final double KNOWN_ORGANISATION_CONFIDENCE = 0.6;
     /** Confidence of a mention propagated from the group's representative, relative to it. */
     private static final double PROPAGATED_CONFIDENCE = 0.6;
     /** Confidence of a demonym's relation to its country (nisba). */
@@ -74,6 +82,10 @@ public final class EntityLinker {
     private final EntityIds ids;
     private final String kbVersion;
     private final Set<String> notNames = new HashSet<>();
+    /** Stem keys of the known organisations' names of two words or more, their first words, the most words. */
+    private final java.util.Set<String> knownOrganisations = new java.util.HashSet<>();
+    private final java.util.Set<String> knownOrganisationStarts = new java.util.HashSet<>();
+    private int knownOrganisationWords;
     private final io.khabar.entities.ner.WordClusters newsWords;
 
     public EntityLinker(KnowledgeBase kb, WordKeys keys, EntityIds ids, String kbVersion) {
@@ -93,6 +105,24 @@ public final class EntityLinker {
         this.kbVersion = kbVersion;
         for (String w : NOT_NAMES) {
             notNames.add(keys.of(w)[1]);
+        }
+        for (KbEntity e : kb.entities()) {
+            if (e.type() == EntityType.ORGANIZATION && e.prior() >= KNOWN_ORGANISATION_PRIOR) {
+                for (String alias : e.aliases()) {
+                    String[] words = Tokenizer.words(alias);
+                    if (words.length < 2) {
+                        continue;
+                    }
+                    // by the words' forms, as the text's first word is read with its proclitic stripped or not
+                    StringBuilder form = new StringBuilder();
+                    for (String w : words) {
+                        form.append(form.isEmpty() ? "" : " ").append(keys.of(w)[0]);
+                    }
+                    knownOrganisations.add(form.toString());
+                    knownOrganisationStarts.add(keys.of(words[0])[0]);
+                    knownOrganisationWords = Math.max(knownOrganisationWords, words.length);
+                }
+            }
         }
     }
 
@@ -128,6 +158,9 @@ public final class EntityLinker {
                 mentions.add(m);
                 taken.set(t.bounds()[0], t.end());
             }
+        }
+        if (!textSpans.isEmpty()) {
+            knownOrganisations(text, all, taken, mentions, adjectives, textSpans.get(0).model(), leadEnd);
         }
         scanNisba(text, all, adjectives, taken);
         scanNisba(title, Tokenizer.tokenize(title, 0, title.length()), null, null).forEach(titleAdjectives::add);
@@ -281,7 +314,33 @@ public final class EntityLinker {
                 onlyNotNames &= notNames.contains(stem);
             }
         }
-        return words.isEmpty() || onlyNotNames ? null : new Mention(s, inTitle, lead, words.toArray(String[]::new));
+        if (words.isEmpty() || onlyNotNames) {
+            return null;
+        }
+        String[] stems = words.toArray(String[]::new);
+        if (stems.length == s.tokens().length && !stems[0].equals(keys.of(s.tokens()[0])[0])) {
+            // the stemmer took a name's first letter for a proclitic (وكالة رويترز read as و + كالة, كاليفورنيا as
+            // ك + اليفورنيا, بكين as ب + كين, Caen): where the name as written is known, and better known than the
+            // stripped one, the name is that, from its first letter
+            String[] written = stems.clone();
+            written[0] = keys.of(s.tokens()[0])[0];
+            if (bestPrior(String.join(" ", written)) > bestPrior(String.join(" ", stems))) {
+                return new Mention(new NamedSpan(s.bounds()[0], s.end(), s.type(), s.tokens(), s.bounds(),
+                        s.confidence(), s.model()), inTitle, lead, written);
+            }
+        }
+        return new Mention(s, inTitle, lead, stems);
+    }
+
+    /** The highest prior among the full-name entities of a key; -1 if there is none. */
+    private double bestPrior(String key) {
+        double best = -1;
+        for (Candidate c : kb.lookupKey(key)) {
+            if (!c.shortForm()) {
+                best = Math.max(best, c.entity().prior());
+            }
+        }
+        return best;
     }
 
     /**
@@ -593,6 +652,60 @@ public final class EntityLinker {
                 c.add(new Mention(found, false, start < leadEnd, java.util.Arrays.copyOfRange(stems, k, k + len)));
                 taken.set(tokens[2 * k], end);
                 k += len - 1;
+                break;
+            }
+        }
+    }
+
+    /**
+     * Mentions of the known organisations' names of several words that no recognized name covers (ووفقا لوكالة
+     * الإعلام الروسية), longest first, attributed to the article's recognizer {@code model}, which let them pass.
+     */
+    private void knownOrganisations(String text, int[] tokens, java.util.BitSet taken, List<Mention> mentions,
+                                    Map<String, List<Span>> adjectives, String model, int leadEnd) {
+        int n = tokens.length / 2;
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k + 1 < n; k++) {
+            if (taken.get(tokens[2 * k])) {
+                continue;
+            }
+            String first = keys.of(text.substring(tokens[2 * k], tokens[2 * k + 1]))[0];
+            int clitic = 0; // و ف ب ك ل before the name (لوكالة), one or two of them, read off its first word
+            while (!knownOrganisationStarts.contains(first.substring(clitic)) && clitic < 2
+                    && first.length() - clitic > 3 && "وفبكل".indexOf(first.charAt(clitic)) >= 0) {
+                clitic++;
+            }
+            if (!knownOrganisationStarts.contains(first.substring(clitic))) {
+                continue;
+            }
+            for (int len = Math.min(knownOrganisationWords, n - k); len >= 2; len--) {
+                int start = tokens[2 * k] + clitic;
+                int end = tokens[2 * (k + len - 1) + 1];
+                int next = taken.nextSetBit(tokens[2 * k]);
+                if (next >= 0 && next < end) {
+                    continue;
+                }
+                sb.setLength(0);
+                sb.append(first, clitic, first.length());
+                String[] words = new String[len];
+                words[0] = text.substring(start, tokens[2 * k + 1]);
+                for (int j = 1; j < len; j++) {
+                    words[j] = text.substring(tokens[2 * (k + j)], tokens[2 * (k + j) + 1]);
+                    sb.append(' ').append(keys.of(words[j])[0]);
+                }
+                if (!knownOrganisations.contains(sb.toString()) || !standsAlone(text, start, end)) {
+                    continue;
+                }
+                int[] bounds = java.util.Arrays.copyOfRange(tokens, 2 * k, 2 * (k + len));
+                bounds[0] = start;
+                // through trimNisba, as a recognized name: its demonym (الروسية) also relates it to its country
+                Mention m = mention(trimNisba(new NamedSpan(start, end, "ORGANIZATION", words, bounds,
+                        KNOWN_ORGANISATION_CONFIDENCE, model), adjectives, taken), false, start < leadEnd);
+                if (m != null) {
+                    mentions.add(m);
+                    taken.set(tokens[2 * k], end);
+                    k += len - 1;
+                }
                 break;
             }
         }
