@@ -82,9 +82,9 @@ public final class EntityLinker {
     private final EntityIds ids;
     private final String kbVersion;
     private final Set<String> notNames = new HashSet<>();
-    /** Stem keys of the known organisations' names of two words or more, their first words, the most words. */
-    private final java.util.Set<String> knownOrganisations = new java.util.HashSet<>();
-    private final java.util.Set<String> knownOrganisationStarts = new java.util.HashSet<>();
+    /** The known organisations' names of two words or more as form keys, their first words, the most words. */
+    private final Set<String> knownOrganisations = new HashSet<>();
+    private final Set<String> knownOrganisationStarts = new HashSet<>();
     private int knownOrganisationWords;
     private final io.khabar.entities.ner.WordClusters newsWords;
 
