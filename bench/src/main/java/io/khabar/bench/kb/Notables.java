@@ -27,7 +27,8 @@ import java.util.zip.GZIPInputStream;
  *   <li><b>CultLAMA</b> ({@code kb/cultlama}): Wikidata entities with English and Arabic labels, typed by the facts
  *       they take part in. Subjects of birthplace, citizenship, occupation or language facts are people; record
  *       labels and broadcasters (objects of P264, P449) and the sports clubs among the subjects of P17 are
- *       organisations (a club with its country, and its name without FC and the like: {@link #clubShortName}); continents (objects of P30) and the landmarks and sites among the subjects of P17 are places.
+ *       organisations (a club with its country, and its name without FC and the like: {@link #clubShortName});
+ *       continents (objects of P30) and the landmarks and sites among the subjects of P17 are places.
  *       Occupations, genres, instruments, languages and works are not entities of the news and are left out. A QID
  *       the knowledge base already has only adds its labels as aliases. A settlement (a place of birth or death, a
  *       twinned town, a capital) that the place data holds without a QID gives that town its QID
