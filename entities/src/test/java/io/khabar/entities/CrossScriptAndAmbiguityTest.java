@@ -90,7 +90,8 @@ class CrossScriptAndAmbiguityTest {
         assertThat(a.adjectiveTexts("Q21")).containsExactly("English");
         assertThat(a.entity("Q15")).isEmpty(); // the African of South African is not Africa's
         assertThat(a.result().annotations()).filteredOn(x -> x.kind().equals("entity"))
-                .extracting(x -> a.text().substring(x.start(), x.end())).doesNotContain("South Korean", "South African", "Korean", "African");
+                .extracting(x -> a.text().substring(x.start(), x.end()))
+                .doesNotContain("South Korean", "South African", "Korean", "African");
         assertThat(a.mentionTexts("Q664")).containsExactly("New Zealand");
         assertThat(a.mentionTexts("Q8646")).containsExactly("Hong Kong");
 
@@ -135,7 +136,8 @@ class CrossScriptAndAmbiguityTest {
 
     @Test
     void newYorkAloneIsTheCity() {
-        Articles.Extracted a = Articles.extract("Markets", "NEW YORK 1996-08-22\n\nStocks rose in New York on Thursday.");
+        Articles.Extracted a = Articles.extract("Markets",
+                "NEW YORK 1996-08-22\n\nStocks rose in New York on Thursday.");
         assertThat(a.mentionTexts("Q60")).contains("New York");
     }
 

@@ -90,7 +90,8 @@ final class Demonyms {
             Set<List<String>> pairs = new LinkedHashSet<>();
             for (String name : draft.aliases.values()) {
                 String[] words = name.split(" ");
-                if (words.length == 2 && KbNames.isArabicScript(name) && !generic.contains(KnowledgeBase.key(words[0]))) {
+                if (words.length == 2 && KbNames.isArabicScript(name)
+                        && !generic.contains(KnowledgeBase.key(words[0]))) {
                     List<String> family = arabicPairFamily(words[0], words[1]);
                     if (family != null) {
                         pairs.add(family);

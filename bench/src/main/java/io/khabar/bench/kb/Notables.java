@@ -95,7 +95,8 @@ final class Notables {
             if (existing != null && settlement && heldByAnotherPlace(existing, en)) {
                 Draft town = placeWithoutQid(kb, en, ar);
                 if (town != null && sameTownPlausibly(existing, town)) {
-                    String name = existing.nameEn != null ? existing.nameEn : existing.aliases.values().iterator().next();
+                    String name = existing.nameEn != null ? existing.nameEn
+                            : existing.aliases.values().iterator().next();
                     kb.rekey(existing, kb.freshId(EntityType.LOCATION, KnowledgeBase.key(name), existing.countryCode,
                             existing.geonamesId));
                     existing.qid = null;
