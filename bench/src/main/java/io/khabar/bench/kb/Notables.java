@@ -76,8 +76,6 @@ final class Notables {
 
     void read(Path kbDir, Path listFile, KbBuilder kb, Countries countries) throws IOException {
         Map<String, String[]> p17 = p17Facts(kbDir.resolve("cultlama/cultlama_v1.tar.gz"));
-        Map<String, String> p17Category = new HashMap<>();
-        p17.forEach((qid, fact) -> p17Category.put(qid, fact[0]));
         List<String> lines = Files.readAllLines(kbDir.resolve("cultlama/derived_qid_en_ar.tsv"), StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
@@ -92,6 +90,7 @@ final class Notables {
             }
             Draft existing = kb.get(f[0]);
             boolean settlement = roles.stream().anyMatch(SETTLEMENT_FACTS::contains);
+            boolean club = p17.containsKey(f[0]) && "sports".equals(p17.get(f[0])[0]);
             if (existing != null && settlement && heldByAnotherPlace(existing, en)) {
                 Draft town = placeWithoutQid(kb, en, ar);
                 if (town != null && sameTownPlausibly(existing, town)) {
@@ -127,9 +126,9 @@ final class Notables {
                 d = draft(f[0], EntityType.PERSON, "person", en, ar, CULTLAMA_PERSON_PRIOR);
                 people++;
             } else if (roles.stream().anyMatch(ORGANIZATION_FACTS::contains)
-                    || "sports".equals(p17Category.get(f[0]))) {
+                    || club) {
                 d = draft(f[0], EntityType.ORGANIZATION, "organization", en, ar, CULTLAMA_OTHER_PRIOR);
-                if ("sports".equals(p17Category.get(f[0]))) {
+                if (club) {
                     // a club is named short in the news (Barcelona, Schalke, برشلونة) and belongs to its country:
                     // the recognizer's type then tells the club from its city
                     Draft country = kb.get(p17.get(f[0])[1]);
@@ -154,7 +153,7 @@ final class Notables {
                     }
                 }
                 organisations++;
-            } else if (roles.contains("P30:obj") || roles.contains("P17:sub") && p17Category.containsKey(f[0])) {
+            } else if (roles.contains("P30:obj") || roles.contains("P17:sub") && p17.containsKey(f[0])) {
                 d = draft(f[0], EntityType.LOCATION, roles.contains("P30:obj") ? "region" : "place", en, ar,
                         CULTLAMA_OTHER_PRIOR);
                 places++;

@@ -678,10 +678,10 @@ public final class EntityLinker {
             if (!knownOrganisationStarts.contains(first.substring(clitic))) {
                 continue;
             }
+            int start = tokens[2 * k] + clitic;
+            int next = taken.nextSetBit(tokens[2 * k]); // the first recognized name after this word, if any
             for (int len = Math.min(knownOrganisationWords, n - k); len >= 2; len--) {
-                int start = tokens[2 * k] + clitic;
                 int end = tokens[2 * (k + len - 1) + 1];
-                int next = taken.nextSetBit(tokens[2 * k]);
                 if (next >= 0 && next < end) {
                     continue;
                 }
