@@ -50,8 +50,11 @@ public final class KnowledgeBase {
     private final int[] postingStarts;
     private final int[] postings;
     private final Map<String, KbEntity> nisba;
-    /** The last words of the demonyms of two words (korean of south korean, الجنوبي): a pair is looked up only then. */
-    private final java.util.Set<String> demonymSecondWords;
+    /**
+     * The last words of the demonyms of two words (korean of south korean, الجنوبي): a pair is looked up only then.
+     * Looked up for most words of an article: a table, since Arabic words share {@code String.hashCode}s.
+     */
+    private final StringIntTable demonymSecondWords;
     private final int maxAliasWords;
 
     private KnowledgeBase(List<KbEntity> entities, Map<String, String> idAliases, Map<String, String> nisbaIds) {
@@ -118,7 +121,7 @@ public final class KnowledgeBase {
                 seconds.add(key.substring(space + 1));
             }
         }
-        this.demonymSecondWords = seconds;
+        this.demonymSecondWords = StringIntTable.setOf(seconds);
     }
 
     /** The compiled default knowledge base (a classpath resource), read once and shared. */

@@ -11,6 +11,7 @@ import io.khabar.knowledge.EntityType;
 import io.khabar.knowledge.KbEntity;
 import io.khabar.knowledge.KnowledgeBase;
 import io.khabar.text.Scripts;
+import io.khabar.text.StringIntTable;
 import io.khabar.text.Scores;
 
 import java.util.ArrayList;
@@ -82,10 +83,13 @@ public final class EntityLinker {
     private final EntityIds ids;
     private final String kbVersion;
     private final Set<String> notNames = new HashSet<>();
-    /** The known organisations' names of two words or more as form keys, their first words, the most words. */
-    private final Set<String> knownOrganisations = new HashSet<>();
-    private final Set<String> knownOrganisationStarts = new HashSet<>();
-    private int knownOrganisationWords;
+    /**
+     * The known organisations' names of two words or more as form keys, their first words (looked up for every word
+     * of an article: a table, since Arabic words share {@code String.hashCode}s), the most words.
+     */
+    private final StringIntTable knownOrganisations;
+    private final StringIntTable knownOrganisationStarts;
+    private final int knownOrganisationWords;
     private final io.khabar.entities.ner.WordClusters newsWords;
 
     public EntityLinker(KnowledgeBase kb, WordKeys keys, EntityIds ids, String kbVersion) {
@@ -106,6 +110,9 @@ public final class EntityLinker {
         for (String w : NOT_NAMES) {
             notNames.add(keys.of(w)[1]);
         }
+        Set<String> organisations = new HashSet<>();
+        Set<String> starts = new HashSet<>();
+        int most = 0;
         for (KbEntity e : kb.entities()) {
             if (e.type() == EntityType.ORGANIZATION && e.prior() >= KNOWN_ORGANISATION_PRIOR) {
                 for (String alias : e.aliases()) {
@@ -118,12 +125,15 @@ public final class EntityLinker {
                     for (String w : words) {
                         form.append(form.isEmpty() ? "" : " ").append(keys.of(w)[0]);
                     }
-                    knownOrganisations.add(form.toString());
-                    knownOrganisationStarts.add(keys.of(words[0])[0]);
-                    knownOrganisationWords = Math.max(knownOrganisationWords, words.length);
+                    organisations.add(form.toString());
+                    starts.add(keys.of(words[0])[0]);
+                    most = Math.max(most, words.length);
                 }
             }
         }
+        knownOrganisations = StringIntTable.setOf(organisations);
+        knownOrganisationStarts = StringIntTable.setOf(starts);
+        knownOrganisationWords = most;
     }
 
     /** What linking produced: mention and nisba annotations on {@code text}, and the per-article entity list. */
