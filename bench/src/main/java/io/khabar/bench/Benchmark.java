@@ -300,6 +300,7 @@ public final class Benchmark {
         Map<String, Long> pids = stack == null ? Map.of() : stack.pids();
         ProcessStats.resetPeakRss(pids);
         Map<String, Double> cpu0 = ProcessStats.cpuSeconds(pids);
+        Map<String, Map<String, Double>> jvm0 = ProcessStats.jvmThreadSeconds(pids);
         try (LagMonitor lag = new LagMonitor(bootstrap);
              KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             Map<String, Long> before = lag.committedNow();
@@ -334,6 +335,8 @@ public final class Benchmark {
             Map<String, Object> cpuPerArticle = new LinkedHashMap<>();
             cpu1.forEach((k, v) -> cpuPerArticle.put(k, round((v - cpu0.getOrDefault(k, 0.0)) * 1000 / n)));
             out.put("cpuMillisPerArticle", cpuPerArticle);
+            out.put("jvmThreadMillisPerArticle",
+                    ProcessStats.jvmThreadMillisPerArticle(jvm0, ProcessStats.jvmThreadSeconds(pids), n));
             out.put("peakRssMiB", ProcessStats.peakRssMiB(pids));
             log.accept(String.format("%s: %d of %d in %.1f s = %d articles/s", out.get("mode"), stored, n, seconds,
                     (long) out.get("articlesPerSecond")));
@@ -475,6 +478,7 @@ public final class Benchmark {
         Map<String, Long> pids = stack == null ? Map.of() : stack.pids();
         ProcessStats.resetPeakRss(pids);
         Map<String, Double> cpu0 = ProcessStats.cpuSeconds(pids);
+        Map<String, Map<String, Double>> jvm0 = ProcessStats.jvmThreadSeconds(pids);
         int total = rate * seconds;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
@@ -526,6 +530,8 @@ public final class Benchmark {
         Map<String, Object> cpuPerArticle = new LinkedHashMap<>();
         cpu1.forEach((k, v) -> cpuPerArticle.put(k, round((v - cpu0.getOrDefault(k, 0.0)) * 1000 / Math.max(1, stored))));
         out.put("cpuMillisPerArticle", cpuPerArticle);
+        out.put("jvmThreadMillisPerArticle",
+                ProcessStats.jvmThreadMillisPerArticle(jvm0, ProcessStats.jvmThreadSeconds(pids), stored));
         out.put("peakRssMiB", ProcessStats.peakRssMiB(pids));
         log.accept(String.format("latency at %d/s: e2e %s", rate, percentiles.get("endToEnd")));
         return out;

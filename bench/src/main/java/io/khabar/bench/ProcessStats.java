@@ -24,6 +24,61 @@ final class ProcessStats {
         return out;
     }
 
+    /**
+     * CPU seconds used so far by each JVM's JIT compiler threads ({@code jit}) and garbage collector ({@code gc}: the
+     * VM thread, which runs the serial collector's pauses, and any GC worker threads), read per thread from
+     * {@code /proc/PID/task}: the share of a process's CPU that is neither the service's own work nor its libraries'.
+     * The JIT's part is a cost of start-up and warm-up that a long-running service stops paying, and that JMH leaves
+     * out by warming up. Empty where {@code /proc} cannot be read.
+     */
+    static Map<String, Map<String, Double>> jvmThreadSeconds(Map<String, Long> pids) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        double tick = 100.0; // USER_HZ, 100 on every Linux the JDK runs on
+        pids.forEach((name, pid) -> {
+            double jit = 0;
+            double gc = 0;
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // the thread ended meanwhile
+                    }
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick;
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        jit += seconds;
+                    } else if (comm.equals("VM Thread") || comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                        gc += seconds;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return; // process gone, or not Linux
+            }
+            out.put(name, Map.of("jit", jit, "gc", gc));
+        });
+        return out;
+    }
+
+    /** Milliseconds per article of each process's JIT and GC threads between two {@link #jvmThreadSeconds} readings. */
+    static Map<String, Map<String, Double>> jvmThreadMillisPerArticle(Map<String, Map<String, Double>> before,
+                                                                      Map<String, Map<String, Double>> after,
+                                                                      long articles) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        after.forEach((name, now) -> {
+            Map<String, Double> then = before.getOrDefault(name, Map.of());
+            Map<String, Double> perArticle = new LinkedHashMap<>();
+            for (String kind : java.util.List.of("jit", "gc")) {
+                double ms = (now.get(kind) - then.getOrDefault(kind, 0.0)) * 1000 / Math.max(1, articles);
+                perArticle.put(kind, Math.round(ms * 100) / 100.0);
+            }
+            out.put(name, perArticle);
+        });
+        return out;
+    }
+
     /** Resets the kernel's peak-RSS counter of each process (root or owner only; ignored where not allowed). */
     static void resetPeakRss(Map<String, Long> pids) {
         for (long pid : pids.values()) {

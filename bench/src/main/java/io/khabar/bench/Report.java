@@ -83,10 +83,15 @@ final class Report {
         }
         Map<String, Object> t = (Map<String, Object>) r.get("throughput");
         if (t != null) {
-            sb.append("\n| process | CPU ms/article (throughput run) | peak RSS MiB |\n| --- | --- | --- |\n");
+            sb.append("\n| process | CPU ms/article (throughput run) | of which JIT compiler | of which GC | peak RSS MiB |\n"
+                    + "| --- | --- | --- | --- | --- |\n");
             Map<String, Object> cpu = (Map<String, Object>) t.get("cpuMillisPerArticle");
             Map<String, Object> rss = (Map<String, Object>) t.get("peakRssMiB");
+            Map<String, Map<String, Object>> jvm = (Map<String, Map<String, Object>>) t.getOrDefault(
+                    "jvmThreadMillisPerArticle", Map.of());
             cpu.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" | ")
+                    .append(jvm.containsKey(k) ? jvm.get(k).get("jit") : "-").append(" | ")
+                    .append(jvm.containsKey(k) ? jvm.get(k).get("gc") : "-").append(" | ")
                     .append(rss.getOrDefault(k, "-")).append(" |\n"));
         }
         Map<String, Object> goals = (Map<String, Object>) r.get("goals");
