@@ -13,6 +13,9 @@ import java.util.List;
  * @param rates           articles per second of the latency runs
  * @param latencySeconds  how long each latency run publishes
  * @param latencyWarmup   seconds sent over HTTP at the first rate before the latency runs (not counted)
+ * @param settlePercent   after each warm-up, more of it until the JVMs' JIT compiler threads take less than this share
+ *                        (percent) of their CPU; 0: the warm-up as given, however much is still being compiled
+ * @param settleRounds    at most this many more warm-ups, each as long as the first
  * @param baseline        whether to run the pass-through baseline
  * @param profile         record a JFR file per service
  * @param corpus          the news corpus folder
@@ -23,7 +26,7 @@ import java.util.List;
  * @param jdbcUrl         with attach: store-service's database
  */
 record BenchOptions(int n, int warmup, List<Integer> rates, int latencySeconds, int latencyWarmup,
-                    boolean baseline, boolean profile, Path corpus,
+                    int settlePercent, int settleRounds, boolean baseline, boolean profile, Path corpus,
                     Path reportDir, boolean attach, String bootstrap, String ingestUrl, String jdbcUrl,
                     String jdbcUser, String jdbcPassword) {
 

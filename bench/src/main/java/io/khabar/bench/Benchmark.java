@@ -102,6 +102,17 @@ public final class Benchmark {
                         + " compiled, as after a service's first minutes (default: ${DEFAULT-VALUE}; 0: none)")
         int latencyWarmup;
 
+        @Option(names = "--settle", paramLabel = "PCT", defaultValue = "5", converter = Tools.Count.class,
+                description = "after each warm-up (--warmup, --latency-warmup), another of the same length while the"
+                        + " JVMs' JIT compiler threads took more than PCT%% of their CPU in the last one, so that the"
+                        + " timed runs measure compiled services, as in production after their first minutes; the"
+                        + " report shows the JIT's CPU apart (default: ${DEFAULT-VALUE}; 0: the warm-ups as given)")
+        int settlePercent;
+
+        @Option(names = "--settle-rounds", paramLabel = "R", defaultValue = "6", converter = Tools.Count.class,
+                description = "at most R more warm-ups each time (default: ${DEFAULT-VALUE})")
+        int settleRounds;
+
         @Option(names = "--no-baseline", description = "skip the pass-through baseline")
         boolean noBaseline;
 
@@ -151,7 +162,7 @@ public final class Benchmark {
                         "--jdbc-url needs a jdbc:postgresql: URL, not " + jdbcUrl);
             }
             return new BenchOptions(n, warmup, List.copyOf(rates), latencySeconds, latencyWarmup,
-                    !noBaseline && !attach, profile,
+                    settlePercent, settleRounds, !noBaseline && !attach, profile,
                     corpus != null ? corpus : Corpus.beside(root),
                     reportDir != null ? reportDir : root.resolve("docs"), attach, bootstrap, ingestUrl, jdbcUrl,
                     jdbcUser, jdbcPassword);
@@ -190,6 +201,8 @@ public final class Benchmark {
         opts.put("rates", options.rates());
         opts.put("latencySeconds", options.latencySeconds());
         opts.put("latencyWarmupSeconds", options.latencyWarmup());
+        opts.put("settlePercent", options.settlePercent());
+        opts.put("settleRounds", options.settleRounds());
         opts.put("baseline", options.baseline());
         opts.put("attached", options.attach());
         results.put("options", opts);
@@ -227,7 +240,7 @@ public final class Benchmark {
                 log.accept("baseline: the same three hops, forwarded unread by PassThroughForwarder processes in the"
                         + " services' places (no framework, JSON, normalization, enrichment or database)");
                 startPassThrough(stack);
-                warmUp(bootstrap, db, corpus, "warmbase-" + runId, true);
+                warmUp(stack, bootstrap, db, corpus, "warmbase-" + runId, true);
                 baseline = throughput(stack, bootstrap, db, corpus, "base-" + runId, true);
                 stack.stopServices();
                 results.put("baseline", baseline);
@@ -235,7 +248,7 @@ public final class Benchmark {
             if (stack != null) {
                 stack.startServices(Map.of(), jvmOptions, log);
             }
-            warmUp(bootstrap, db, corpus, "warm-" + runId, false);
+            warmUp(stack, bootstrap, db, corpus, "warm-" + runId, false);
             log.accept("throughput run: " + options.n() + " articles to " + Topics.RAW);
             Map<String, Object> real = throughput(stack, bootstrap, db, corpus, "tput-" + runId, false);
             if (baseline != null && baseline.get("articlesPerSecond") instanceof Number b
@@ -246,9 +259,15 @@ public final class Benchmark {
 
             if (options.latencyWarmup() > 0) {
                 int rate = options.rates().get(0);
-                log.accept("latency warm-up: " + rate + " articles/s for " + options.latencyWarmup()
-                        + " s over HTTP (not counted)");
-                latency(stack, ingestUrl, db, corpus, "latwarm-" + runId, rate, options.latencyWarmup());
+                for (int round = 0; ; round++) {
+                    log.accept("latency warm-up: " + rate + " articles/s for " + options.latencyWarmup()
+                            + " s over HTTP (not counted)");
+                    Map<String, Object> warm = latency(stack, ingestUrl, db, corpus, "latwarm" + round + "-" + runId,
+                            rate, options.latencyWarmup());
+                    if (settled(warm, round)) {
+                        break;
+                    }
+                }
             }
             List<Map<String, Object>> latency = new ArrayList<>();
             for (int rate : options.rates()) {
@@ -331,10 +350,7 @@ public final class Benchmark {
             if (!passThrough) {
                 out.put("check", check(db, tag, n, bootstrap));
             }
-            Map<String, Double> cpu1 = ProcessStats.cpuSeconds(pids);
-            Map<String, Object> cpuPerArticle = new LinkedHashMap<>();
-            cpu1.forEach((k, v) -> cpuPerArticle.put(k, round((v - cpu0.getOrDefault(k, 0.0)) * 1000 / n)));
-            out.put("cpuMillisPerArticle", cpuPerArticle);
+            out.put("cpuMillisPerArticle", ProcessStats.millisPerArticle(cpu0, ProcessStats.cpuSeconds(pids), n));
             out.put("jvmThreadMillisPerArticle",
                     ProcessStats.jvmThreadMillisPerArticle(jvm0, ProcessStats.jvmThreadSeconds(pids), n));
             out.put("peakRssMiB", ProcessStats.peakRssMiB(pids));
@@ -349,12 +365,49 @@ public final class Benchmark {
      * are stored (the baseline: consumed by every stage). Services then run their hot paths compiled, as they do
      * after their first minutes in production, and the timed run does not pay for three JVMs compiling on two cores.
      */
-    private void warmUp(String bootstrap, Db db, Corpus corpus, String tag, boolean passThrough) throws Exception {
-        int w = options.warmup();
-        if (w == 0) {
-            return;
+    private void warmUp(LocalStack stack, String bootstrap, Db db, Corpus corpus, String tag, boolean passThrough)
+            throws Exception {
+        Map<String, Long> pids = stack == null ? Map.of() : stack.pids();
+        for (int round = 0; options.warmup() > 0; round++) {
+            Map<String, Double> cpu0 = ProcessStats.cpuSeconds(pids);
+            Map<String, Map<String, Double>> jvm0 = ProcessStats.jvmThreadSeconds(pids);
+            warmUp(bootstrap, db, corpus, tag + "-" + round, passThrough, round);
+            Map<String, Object> used = new LinkedHashMap<>();
+            used.put("cpuMillisPerArticle", ProcessStats.millisPerArticle(cpu0, ProcessStats.cpuSeconds(pids),
+                    options.warmup()));
+            used.put("jvmThreadMillisPerArticle", ProcessStats.jvmThreadMillisPerArticle(jvm0,
+                    ProcessStats.jvmThreadSeconds(pids), options.warmup()));
+            if (settled(used, round)) {
+                return;
+            }
         }
-        long offset = corpus.size() / 2;
+    }
+
+    /**
+     * Whether a warm-up (its {@code cpuMillisPerArticle} and {@code jvmThreadMillisPerArticle}) left the JVMs compiled
+     * enough to time them: their JIT compiler threads took at most {@code --settle} percent of their CPU, or the
+     * rounds are used up, or there is nothing to read (an attached stack, no {@code /proc}).
+     */
+    @SuppressWarnings("unchecked")
+    private boolean settled(Map<String, Object> used, int round) {
+        double share = ProcessStats.jitShare((Map<String, Double>) (Map<String, ?>) used.get("cpuMillisPerArticle"),
+                (Map<String, Map<String, Double>>) used.get("jvmThreadMillisPerArticle"));
+        if (options.settlePercent() == 0 || Double.isNaN(share)) {
+            return true;
+        }
+        boolean done = share * 100 <= options.settlePercent() || round >= options.settleRounds();
+        log.accept(String.format("  the JIT compilers took %.1f%% of the JVMs' CPU in it: %s", share * 100,
+                share * 100 <= options.settlePercent() ? "settled" : done
+                        ? "not settled after " + round + " more warm-ups (--settle-rounds); timing anyway"
+                        : "another warm-up (--settle " + options.settlePercent() + ")"));
+        return done;
+    }
+
+    private void warmUp(String bootstrap, Db db, Corpus corpus, String tag, boolean passThrough, int round)
+            throws Exception {
+        int w = options.warmup();
+        // the corpus's second half, as the latency runs; each round other articles where the corpus has them
+        long offset = corpus.size() / 2 + (long) round * w;
         try (LagMonitor lag = new LagMonitor(bootstrap);
              KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             Map<String, Long> before = lag.committedNow();
@@ -526,10 +579,7 @@ public final class Benchmark {
         Map<String, Object> percentiles = new LinkedHashMap<>();
         ms.forEach((stage, values) -> percentiles.put(stage, Report.percentiles(values)));
         out.put("latencyMs", percentiles);
-        Map<String, Double> cpu1 = ProcessStats.cpuSeconds(pids);
-        Map<String, Object> cpuPerArticle = new LinkedHashMap<>();
-        cpu1.forEach((k, v) -> cpuPerArticle.put(k, round((v - cpu0.getOrDefault(k, 0.0)) * 1000 / Math.max(1, stored))));
-        out.put("cpuMillisPerArticle", cpuPerArticle);
+        out.put("cpuMillisPerArticle", ProcessStats.millisPerArticle(cpu0, ProcessStats.cpuSeconds(pids), stored));
         out.put("jvmThreadMillisPerArticle",
                 ProcessStats.jvmThreadMillisPerArticle(jvm0, ProcessStats.jvmThreadSeconds(pids), stored));
         out.put("peakRssMiB", ProcessStats.peakRssMiB(pids));

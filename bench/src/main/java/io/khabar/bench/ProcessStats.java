@@ -79,6 +79,31 @@ final class ProcessStats {
         return out;
     }
 
+    /** Milliseconds per article of each process between two {@link #cpuSeconds} readings. */
+    static Map<String, Double> millisPerArticle(Map<String, Double> before, Map<String, Double> after, long articles) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        after.forEach((name, v) -> out.put(name,
+                Math.round((v - before.getOrDefault(name, 0.0)) * 1000 / Math.max(1, articles) * 100) / 100.0));
+        return out;
+    }
+
+    /**
+     * The JIT compiler threads' share of the CPU of the JVMs that {@code jvm} covers, from per-article figures
+     * ({@link #millisPerArticle}, {@link #jvmThreadMillisPerArticle}); NaN when there is no JVM to read.
+     */
+    static double jitShare(Map<String, Double> cpuPerArticle, Map<String, Map<String, Double>> jvmPerArticle) {
+        double jit = 0;
+        double all = 0;
+        for (Map.Entry<String, Map<String, Double>> e : jvmPerArticle.entrySet()) {
+            Double cpu = cpuPerArticle.get(e.getKey());
+            if (cpu != null && !cpu.isNaN()) {
+                jit += e.getValue().get("jit");
+                all += cpu;
+            }
+        }
+        return all > 0 ? jit / all : Double.NaN;
+    }
+
     /** Resets the kernel's peak-RSS counter of each process (root or owner only; ignored where not allowed). */
     static void resetPeakRss(Map<String, Long> pids) {
         for (long pid : pids.values()) {

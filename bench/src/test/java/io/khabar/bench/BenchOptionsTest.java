@@ -21,6 +21,8 @@ class BenchOptionsTest {
         assertThat(o.rates()).containsExactly(50, 200);
         assertThat(o.latencySeconds()).isEqualTo(60);
         assertThat(o.latencyWarmup()).isEqualTo(60);
+        assertThat(o.settlePercent()).isEqualTo(5);
+        assertThat(o.settleRounds()).isEqualTo(6);
         assertThat(o.baseline()).isTrue();
         assertThat(o.profile()).isFalse();
         assertThat(o.corpus()).isEqualTo(Path.of("/repo/shared/data/news"));
@@ -34,13 +36,15 @@ class BenchOptionsTest {
     void benchOptions() {
         BenchOptions o = BenchOptions.parse(new String[]{"--n", "120", "--rates", "20,30", "--latency-seconds", "3",
                 "--no-baseline", "--profile", "--corpus", "c", "--report-dir", "r", "--warmup", "0",
-                "--latency-warmup", "0"}, ROOT);
+                "--latency-warmup", "0", "--settle", "0", "--settle-rounds", "2"}, ROOT);
         assertThat(o.n()).isEqualTo(120);
         assertThat(o.warmup()).isZero();
         assertThat(BenchOptions.parse(new String[0], ROOT).warmup()).isEqualTo(2000);
         assertThat(o.rates()).isEqualTo(List.of(20, 30));
         assertThat(o.latencySeconds()).isEqualTo(3);
         assertThat(o.latencyWarmup()).isZero();
+        assertThat(o.settlePercent()).isZero();
+        assertThat(o.settleRounds()).isEqualTo(2);
         assertThat(o.baseline()).isFalse();
         assertThat(o.profile()).isTrue();
         assertThat(o.corpus()).isEqualTo(Path.of("c"));

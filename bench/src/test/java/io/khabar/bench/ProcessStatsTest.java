@@ -33,4 +33,16 @@ class ProcessStatsTest {
     void aProcessThatIsGoneIsLeftOut() {
         assertThat(ProcessStats.jvmThreadSeconds(Map.of("gone", Long.MAX_VALUE))).isEmpty();
     }
+
+    @Test
+    void theJitsShareIsOfTheJvmsCpuAlone() {
+        Map<String, Double> cpu = Map.of("enrich-service", 6.0, "kafka", 2.0, "postgresql", 4.0);
+        Map<String, Map<String, Double>> jvm = Map.of("enrich-service", Map.of("jit", 1.5, "gc", 0.5),
+                "kafka", Map.of("jit", 0.5, "gc", 0.0));
+
+        assertThat(ProcessStats.jitShare(cpu, jvm)).as("2 of the JVMs' 8 ms; PostgreSQL is no JVM").isEqualTo(0.25);
+        assertThat(ProcessStats.jitShare(cpu, Map.of())).as("attached: nothing to read").isNaN();
+        assertThat(ProcessStats.millisPerArticle(Map.of("kafka", 1.0), Map.of("kafka", 3.5), 1000))
+                .containsEntry("kafka", 2.5);
+    }
 }
