@@ -305,6 +305,15 @@ class StoreQueryTest {
     }
 
     @Test
+    void theSearchIndexesMergeSmallPendingLists() throws Exception {
+        articles();
+        String options = "SELECT coalesce(array_to_string(c.reloptions, ','), '') FROM pg_class c WHERE c.relname = ?";
+        // V9: a merge of at most 512 kB of pending entries inside an insert, not the default 4 MB (docs/benchmarks.md)
+        assertThat(rows(options, "article_search")).containsExactly("gin_pending_list_limit=512");
+        assertThat(rows(options, "entity_alias_words")).containsExactly("gin_pending_list_limit=512");
+    }
+
+    @Test
     void facetsCountTheFilteredArticles() {
         articles();
         ValidatableResponse r = list(Map.of("source", S, "facets", "entity,topic,source,language", "limit", 1))
