@@ -264,7 +264,12 @@ public final class Benchmark {
                             + " s over HTTP (not counted)");
                     Map<String, Object> warm = latency(stack, ingestUrl, db, corpus, "latwarm" + round + "-" + runId,
                             rate, options.latencyWarmup());
-                    if (settled(warm, round)) {
+                    @SuppressWarnings("unchecked") // as latency() put them
+                    Map<String, Double> cpu = (Map<String, Double>) warm.get("cpuMillisPerArticle");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Map<String, Double>> jvm = (Map<String, Map<String, Double>>) warm.get(
+                            "jvmThreadMillisPerArticle");
+                    if (settled(cpu, jvm, round)) {
                         break;
                     }
                 }
@@ -372,26 +377,22 @@ public final class Benchmark {
             Map<String, Double> cpu0 = ProcessStats.cpuSeconds(pids);
             Map<String, Map<String, Double>> jvm0 = ProcessStats.jvmThreadSeconds(pids);
             warmUp(bootstrap, db, corpus, tag + "-" + round, passThrough, round);
-            Map<String, Object> used = new LinkedHashMap<>();
-            used.put("cpuMillisPerArticle", ProcessStats.millisPerArticle(cpu0, ProcessStats.cpuSeconds(pids),
-                    options.warmup()));
-            used.put("jvmThreadMillisPerArticle", ProcessStats.jvmThreadMillisPerArticle(jvm0,
-                    ProcessStats.jvmThreadSeconds(pids), options.warmup()));
-            if (settled(used, round)) {
+            if (settled(ProcessStats.millisPerArticle(cpu0, ProcessStats.cpuSeconds(pids), options.warmup()),
+                    ProcessStats.jvmThreadMillisPerArticle(jvm0, ProcessStats.jvmThreadSeconds(pids),
+                            options.warmup()), round)) {
                 return;
             }
         }
     }
 
     /**
-     * Whether a warm-up (its {@code cpuMillisPerArticle} and {@code jvmThreadMillisPerArticle}) left the JVMs compiled
-     * enough to time them: their JIT compiler threads took at most {@code --settle} percent of their CPU, or the
-     * rounds are used up, or there is nothing to read (an attached stack, no {@code /proc}).
+     * Whether a warm-up (its CPU and its JVMs' JIT and GC threads' CPU per article) left the JVMs compiled enough to
+     * time them: their JIT compiler threads took at most {@code --settle} percent of their CPU, or the rounds are used
+     * up, or there is nothing to read (an attached stack, no {@code /proc}).
      */
-    @SuppressWarnings("unchecked")
-    private boolean settled(Map<String, Object> used, int round) {
-        double share = ProcessStats.jitShare((Map<String, Double>) (Map<String, ?>) used.get("cpuMillisPerArticle"),
-                (Map<String, Map<String, Double>>) used.get("jvmThreadMillisPerArticle"));
+    private boolean settled(Map<String, Double> cpuPerArticle, Map<String, Map<String, Double>> jvmPerArticle,
+                            int round) {
+        double share = ProcessStats.jitShare(cpuPerArticle, jvmPerArticle);
         if (options.settlePercent() == 0 || Double.isNaN(share)) {
             return true;
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** CPU time and peak RSS of the pipeline's processes, from the OS ({@code /proc} on Linux). */
@@ -70,9 +71,9 @@ final class ProcessStats {
         after.forEach((name, now) -> {
             Map<String, Double> then = before.getOrDefault(name, Map.of());
             Map<String, Double> perArticle = new LinkedHashMap<>();
-            for (String kind : java.util.List.of("jit", "gc")) {
-                double ms = (now.get(kind) - then.getOrDefault(kind, 0.0)) * 1000 / Math.max(1, articles);
-                perArticle.put(kind, Math.round(ms * 100) / 100.0);
+            for (String kind : List.of("jit", "gc")) {
+                perArticle.put(kind, Benchmark.round((now.get(kind) - then.getOrDefault(kind, 0.0)) * 1000
+                        / Math.max(1, articles)));
             }
             out.put(name, perArticle);
         });
@@ -83,7 +84,7 @@ final class ProcessStats {
     static Map<String, Double> millisPerArticle(Map<String, Double> before, Map<String, Double> after, long articles) {
         Map<String, Double> out = new LinkedHashMap<>();
         after.forEach((name, v) -> out.put(name,
-                Math.round((v - before.getOrDefault(name, 0.0)) * 1000 / Math.max(1, articles) * 100) / 100.0));
+                Benchmark.round((v - before.getOrDefault(name, 0.0)) * 1000 / Math.max(1, articles))));
         return out;
     }
 
