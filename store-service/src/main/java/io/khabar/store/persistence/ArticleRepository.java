@@ -29,8 +29,7 @@ public class ArticleRepository {
     static final String UPSERT = """
             INSERT INTO article (id, revision, content_hash, source, url, title, language, published_at, received_at,
                                  enriched_at, sort_at, document, search, entity_ids, topics)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),
-                    setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?), ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS tsvector), ?, ?)
             ON CONFLICT (id) DO UPDATE SET
                 revision = EXCLUDED.revision, content_hash = EXCLUDED.content_hash, source = EXCLUDED.source,
                 url = EXCLUDED.url, title = EXCLUDED.title, language = EXCLUDED.language,
@@ -142,10 +141,9 @@ public class ArticleRepository {
             setInstant(ps, 10, a.enrichedAt());
             setInstant(ps, 11, a.publishedAt() != null ? a.publishedAt() : a.receivedAt() != null ? a.receivedAt() : a.enrichedAt());
             ps.setString(12, EventJson.toJson(a.withoutMatching())); // the matching layer goes to the search column
-            ps.setString(13, matching.form(a.title() == null ? "" : a.title()));
-            ps.setString(14, searchText(a));
-            ps.setArray(15, c.createArrayOf("text", FindingsWriter.entityIds(a)));
-            ps.setArray(16, c.createArrayOf("text", FindingsWriter.topics(a).keySet().toArray()));
+            ps.setString(13, SearchTerms.vector(matching.form(a.title() == null ? "" : a.title()), searchText(a)));
+            ps.setArray(14, c.createArrayOf("text", FindingsWriter.entityIds(a)));
+            ps.setArray(15, c.createArrayOf("text", FindingsWriter.topics(a).keySet().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new FindingsWriter.Written(a, rs.getTimestamp(1).toInstant(), rs.getBoolean(2)) : null;
             }
@@ -330,8 +328,8 @@ public class ArticleRepository {
     /** The filter as SQL conditions on {@code article a}, with their parameters in order. */
     static void conditions(ArticleFilter f, List<String> where, List<Object> params) {
         if (f.words() != null) {
-            where.add("a.search @@ plainto_tsquery('simple', ?)");
-            params.add(f.words());
+            where.add("a.search @@ CAST(? AS tsquery)");
+            params.add(SearchTerms.query(f.words()));
         }
         if (f.language() != null) {
             where.add("a.language = ?");
