@@ -313,6 +313,21 @@ class StoreQueryTest {
         assertThat(rows(options, "entity_alias_words")).containsExactly("gin_pending_list_limit=512");
     }
 
+    /**
+     * V10: no foreign key from a mention to its entity (its check locked the entity's row for every mention); the
+     * writer still stores every entity a mention names, in the same transaction, and the key to the article stays.
+     */
+    @Test
+    void everyMentionNamesAStoredEntityWithoutAForeignKeyToIt() throws Exception {
+        articles();
+        assertThat(rows("SELECT conname FROM pg_constraint WHERE conrelid = CAST(? AS regclass) AND contype = 'f'",
+                "article_mention")).containsExactly("article_mention_article_id_fkey");
+        assertThat(rows("SELECT count(*) FROM article_mention m WHERE m.article_id LIKE ? || '%'", S))
+                .containsExactly("9");
+        assertThat(rows("SELECT m.article_id || ' ' || m.entity_id FROM article_mention m WHERE m.article_id LIKE ? || '%'"
+                + " AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.id = m.entity_id)", S)).isEmpty();
+    }
+
     @Test
     void facetsCountTheFilteredArticles() {
         articles();
