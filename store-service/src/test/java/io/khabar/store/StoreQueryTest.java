@@ -324,8 +324,9 @@ class StoreQueryTest {
                 "article_mention")).containsExactly("article_mention_article_id_fkey");
         assertThat(rows("SELECT count(*) FROM article_mention m WHERE m.article_id LIKE ? || '%'", S))
                 .containsExactly("9");
-        assertThat(rows("SELECT m.article_id || ' ' || m.entity_id FROM article_mention m WHERE m.article_id LIKE ? || '%'"
-                + " AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.id = m.entity_id)", S)).isEmpty();
+        assertThat(rows("SELECT m.article_id || ' ' || m.entity_id FROM article_mention m"
+                + " WHERE m.article_id LIKE ? || '%' AND NOT EXISTS (SELECT 1 FROM entity e WHERE e.id = m.entity_id)", S))
+                .isEmpty();
     }
 
     @Test

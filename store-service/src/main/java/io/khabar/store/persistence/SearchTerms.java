@@ -11,8 +11,10 @@ import java.util.Set;
  * The matching layer has already cut the text into words and normalized each one: its forms and stems are words
  * separated by single spaces. Parsing them again with PostgreSQL's parser took 0.2-0.4 ms of the database's time per
  * article (the text once, or twice for an Arabic text's forms and stems), against 0.03 ms to read these literals
- * (docs/benchmarks.md, issue #16), and what that parser makes of a word depends on the server's locale. Here a word of the layer is one lexeme, in the article and in the query, whatever the server. The vector has no positions and no weights: searches only ask whether every word of the
- * query is there ({@code @@} with {@code &}), and the index keeps no positions either.
+ * (docs/benchmarks.md, issue #16), and what that parser makes of a word depends on the server's locale. Here a word of
+ * the layer is one lexeme, in the article and in the query, whatever the server. The vector has no positions and no
+ * weights: searches only ask whether every word of the query is there ({@code @@} with {@code &}), and the index keeps
+ * no positions either.
  */
 final class SearchTerms {
     /** PostgreSQL's longest lexeme, in bytes ({@code to_tsvector} skips longer words, as this does). */
