@@ -1,6 +1,5 @@
 package io.khabar.store.persistence;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -98,11 +97,23 @@ final class SearchTerms {
         out.append('\'');
     }
 
+    /** The word's length in UTF-8, as the driver sends it (a lone surrogate as one {@code ?}), without encoding it. */
     private static int utf8Length(String w) {
-        int ascii = 0;
-        while (ascii < w.length() && w.charAt(ascii) < 0x80) {
-            ascii++;
+        int bytes = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < w.length()
+                    && Character.isLowSurrogate(w.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += Character.isSurrogate(c) ? 1 : 3;
+            }
         }
-        return ascii == w.length() ? ascii : ascii + w.substring(ascii).getBytes(StandardCharsets.UTF_8).length;
+        return bytes;
     }
 }
