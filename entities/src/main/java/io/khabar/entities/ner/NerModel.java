@@ -76,7 +76,7 @@ public final class NerModel {
             }
             float[] emit = work.emit(tokens.length * Perceptron.L);
             perceptron.addEmissions(featurizer.featurize(tokens, work, null), tokens.length, Featurizer.FEATURES,
-                    emit);
+                    emit, work);
             emissions[s] = java.util.Arrays.copyOf(emit, tokens.length * Perceptron.L);
             labels[s] = finish(tokens, perceptron.viterbi(emit, tokens.length, m, work));
         }
@@ -88,7 +88,7 @@ public final class NerModel {
             if (context.rerun(s)) {
                 String[] tokens = sentences[s];
                 perceptron.addEmissions(featurizer.documentFeatures(tokens, work, context.atoms(s)), tokens.length,
-                        Featurizer.DOCUMENT_FEATURES, emissions[s]);
+                        Featurizer.DOCUMENT_FEATURES, emissions[s], work);
                 labels[s] = finish(tokens, perceptron.viterbi(emissions[s], tokens.length,
                         margins == null ? null : margins[s], work));
             }
