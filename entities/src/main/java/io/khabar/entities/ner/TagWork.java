@@ -13,7 +13,7 @@ final class TagWork {
     private float[] emit = new float[0];
     private float[] score = new float[0];
     private int[] back = new int[0];
-    private int[] codes = new int[0];
+    private int[] rows = new int[0];
 
     /** At least {@code n} atoms, the first {@code n} of them 0. */
     long[] atoms(int n) {
@@ -59,12 +59,12 @@ final class TagWork {
         return back;
     }
 
-    /** At least {@code n} weight codes of one token's features (every one is written before it is read). */
-    int[] codes(int n) {
-        if (codes.length < n) {
-            codes = new int[grown(codes.length, n)];
+    /** At least {@code n} weight rows of one token's features (every one is written before it is read). */
+    int[] rows(int n) {
+        if (rows.length < n) {
+            rows = new int[grown(rows.length, n)];
         }
-        return codes;
+        return rows;
     }
 
     /** A first array exactly as large as asked (the trainer keeps one per sentence); later ones with room to grow. */
