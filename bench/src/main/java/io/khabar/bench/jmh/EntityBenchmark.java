@@ -2,7 +2,6 @@ package io.khabar.bench.jmh;
 
 import io.khabar.enrich.service.ArticleEnricher;
 import io.khabar.entities.EntityExtractor;
-import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
 import io.khabar.matching.MatchingAnalyzer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,10 +47,7 @@ public class EntityBenchmark {
     public void setUp() throws IOException {
         enricher = new ArticleEnricher(ArticleEnricher.Annotators.all(
                 EntityExtractor.load(new MatchingAnalyzer(), List.of()), java.time.ZoneOffset.UTC));
-        ArticleNormalizer normalizer = new ArticleNormalizer();
-        for (ArticleNormalizer.Input in : NormalizerBenchmark.articles(language)) {
-            articles.add(normalizer.normalize(in));
-        }
+        articles.addAll(NormalizerBenchmark.normalized(language));
     }
 
     @Benchmark

@@ -87,6 +87,16 @@ public class NormalizerBenchmark {
         return inputs;
     }
 
+    /** {@link #articles} normalized once, with the default settings: the input of the enrichment benchmarks. */
+    static List<NormalizedArticle> normalized(String language) throws IOException {
+        ArticleNormalizer normalizer = new ArticleNormalizer();
+        List<NormalizedArticle> out = new ArrayList<>();
+        for (ArticleNormalizer.Input in : articles(language)) {
+            out.add(normalizer.normalize(in));
+        }
+        return out;
+    }
+
     /** The body up to the last paragraph (or sentence) boundary before 4 KB of UTF-8. */
     static String cut(String body) {
         if (body.getBytes(StandardCharsets.UTF_8).length <= TARGET_BYTES) {

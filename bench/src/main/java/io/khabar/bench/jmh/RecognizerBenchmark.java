@@ -4,7 +4,6 @@ import io.khabar.entities.ner.EntityRecognizer;
 import io.khabar.entities.ner.NamedSpan;
 import io.khabar.entities.ner.WordKeys;
 import io.khabar.matching.MatchingAnalyzer;
-import io.khabar.normalize.ArticleNormalizer;
 import io.khabar.normalize.NormalizedArticle;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,10 +47,7 @@ public class RecognizerBenchmark {
     @Setup
     public void setUp() throws IOException {
         recognizer = EntityRecognizer.loadDefault(new WordKeys(new MatchingAnalyzer()));
-        ArticleNormalizer normalizer = new ArticleNormalizer();
-        for (ArticleNormalizer.Input in : NormalizerBenchmark.articles(language)) {
-            articles.add(normalizer.normalize(in));
-        }
+        articles.addAll(NormalizerBenchmark.normalized(language));
     }
 
     @Benchmark
