@@ -73,9 +73,10 @@ final class SearchTerms {
                 while (i < n && !Character.isWhitespace(text.charAt(i))) {
                     i++;
                 }
-                if (i > start && i - start <= MAX_LEXEME_BYTES) { // a char is at least a byte
+                // a char is one to three bytes (a surrogate pair four), so only long words need counting
+                if (i > start && i - start <= MAX_LEXEME_BYTES) {
                     String w = text.substring(start, i);
-                    if (utf8Length(w) <= MAX_LEXEME_BYTES) {
+                    if (i - start <= MAX_LEXEME_BYTES / 3 || utf8Length(w) <= MAX_LEXEME_BYTES) {
                         words.add(w);
                     }
                 }
